@@ -1,0 +1,221 @@
+/**
+ * The workstation's window: the library beside the open document, menu commands, dialogs and
+ * the message bar. Navigation between documents (including following cross-references and
+ * choosing a passage for one) is decided here.
+ */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Annotation, CrossReferenceTarget, TextTarget } from '../shared/annotation';
+import type { MenuCommand } from '../shared/bridge';
+import { saveCrossReference } from './db/annotation-store';
+import { DocumentView, type PassageFocus, type PickState } from './document/DocumentView';
+import { commandForKey, SHORTCUTS } from './keyboard-shortcuts';
+import { LibraryList } from './library/LibraryList';
+import { BrowserBridge } from './platform/browser-bridge';
+import { Dialog } from './ui/Dialog';
+import { Toast, type ToastMessage } from './ui/Toast';
+import { useWorkspace } from './workspace';
+
+const LAST_DOCUMENT_KEY = 'marginalia:last-document';
+
+interface Props {
+  onRename: (name: string) => void;
+  toast: ToastMessage | null;
+  onDismissToast: () => void;
+}
+
+export function App({ onRename, toast, onDismissToast }: Props) {
+  const { db, bridge, creator, undoStack, notify } = useWorkspace();
+  const documents = useLiveQuery(() => db.documents.orderBy('title').toArray(), []);
+  const [openId, setOpenId] = useState<string | null>(() => localStorage.getItem(LAST_DOCUMENT_KEY));
+  const [openAnnotationId, setOpenAnnotationId] = useState<string | null>(null);
+  const [showMetadata, setShowMetadata] = useState(true);
+  const [showAnnotations, setShowAnnotations] = useState(true);
+  const [focus, setFocus] = useState<PassageFocus | null>(null);
+  const [picking, setPicking] = useState<PickState | null>(null);
+  const [sheetStep, setSheetStep] = useState<{ delta: number; nonce: number } | null>(null);
+  const [dialog, setDialog] = useState<'about' | 'shortcuts' | null>(null);
+  const [appVersion, setAppVersion] = useState('');
+  const libraryRef = useRef<HTMLDivElement>(null);
+
+  const openDocument = useCallback((id: string | null) => {
+    setOpenId(id);
+    setOpenAnnotationId(null);
+    setFocus(null);
+    if (id) localStorage.setItem(LAST_DOCUMENT_KEY, id);
+    else localStorage.removeItem(LAST_DOCUMENT_KEY);
+  }, []);
+
+  // A remembered document that is gone is forgotten; with none open, the first one opens.
+  useEffect(() => {
+    if (!documents) return;
+    if (openId && documents.some((d) => d.id === openId)) return;
+    openDocument(documents[0]?.id ?? null);
+  }, [documents, openId, openDocument]);
+
+  useEffect(() => void bridge.appInfo().then((info) => setAppVersion(`${info.version} (${info.shell})`)), [bridge]);
+
+  const runCommand = useCallback(
+    (command: MenuCommand) => {
+      switch (command) {
+        case 'file.closeDocument':
+          openDocument(null);
+          return;
+        case 'edit.undoAnnotationChange':
+          void undoStack.undo().then((label) => notify(label ? `Undone: ${label}.` : 'Nothing to undo.'));
+          return;
+        case 'view.nextSheet':
+          setSheetStep({ delta: 1, nonce: Date.now() });
+          return;
+        case 'view.previousSheet':
+          setSheetStep({ delta: -1, nonce: Date.now() });
+          return;
+        case 'view.toggleMetadata':
+          setShowMetadata((v) => !v);
+          return;
+        case 'view.toggleAnnotations':
+          setShowAnnotations((v) => !v);
+          return;
+        case 'view.focusLibrary':
+          libraryRef.current?.querySelector<HTMLElement>('[aria-current="true"], .library-item')?.focus();
+          return;
+        case 'help.about':
+          setDialog('about');
+          return;
+        case 'help.shortcuts':
+          setDialog('shortcuts');
+          return;
+      }
+    },
+    [openDocument, undoStack, notify],
+  );
+
+  useEffect(() => bridge.onMenuCommand(runCommand), [bridge, runCommand]);
+
+  useEffect(() => {
+    if (!(bridge instanceof BrowserBridge)) return;
+    const onKey = (event: KeyboardEvent): void => {
+      const command = commandForKey(event);
+      if (!command) return;
+      event.preventDefault();
+      bridge.dispatchMenuCommand(command);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [bridge]);
+
+  const follow = useCallback(
+    async (crossref: CrossReferenceTarget) => {
+      if (crossref.type === 'external') {
+        const result = await bridge.openExternal(crossref.url);
+        notify(result.opened ? `Opened ${crossref.url} in your browser.` : result.reason);
+      } else if (crossref.type === 'document') {
+        openDocument(crossref.documentId);
+      } else {
+        const target = crossref.target;
+        if (!documents?.some((d) => d.id === target.documentId)) {
+          notify('The document this cross-reference points to is not in the library.');
+          return;
+        }
+        if (target.documentId !== openId) openDocument(target.documentId);
+        setFocus({ target, nonce: Date.now() });
+      }
+    },
+    [bridge, notify, openDocument, documents, openId],
+  );
+
+  const startPick = useCallback(
+    (annotation: Annotation) => {
+      setPicking({ annotationId: annotation.id, fromDocumentId: annotation.documentId });
+      notify('Select the words to point to, then choose “Link cross-reference here”.');
+    },
+    [notify],
+  );
+
+  const finishPick = useCallback(
+    async (target: TextTarget) => {
+      if (!picking) return;
+      await saveCrossReference(db, picking.annotationId, { type: 'passage', target });
+      setPicking(null);
+      if (picking.fromDocumentId !== openId) openDocument(picking.fromDocumentId);
+      setOpenAnnotationId(picking.annotationId);
+      notify('Cross-reference linked to the passage.');
+    },
+    [db, picking, openId, openDocument, notify],
+  );
+
+  const openDoc = documents?.find((d) => d.id === openId);
+
+  return (
+    <div className="app">
+      <div className="sidebar" ref={libraryRef}>
+        <div className="brand">Marginalia</div>
+        <LibraryList
+          documents={documents ?? []}
+          openId={openId}
+          creatorName={creator.name}
+          onOpen={openDocument}
+          onRename={onRename}
+        />
+      </div>
+      {openDoc ? (
+        <DocumentView
+          key={openDoc.id}
+          document={openDoc}
+          documents={documents ?? []}
+          showMetadata={showMetadata}
+          showAnnotations={showAnnotations}
+          focus={focus}
+          openAnnotationId={openAnnotationId}
+          picking={picking}
+          sheetStep={sheetStep}
+          onOpenAnnotation={setOpenAnnotationId}
+          onPickPassage={startPick}
+          onPicked={(target) => void finishPick(target)}
+          onCancelPick={() => setPicking(null)}
+          onFollow={(crossref) => void follow(crossref)}
+        />
+      ) : (
+        <main className="document-view empty">
+          <p className="empty-hint">{documents?.length ? 'Choose a document in the library.' : 'The library is empty.'}</p>
+        </main>
+      )}
+      {dialog === 'about' && (
+        <Dialog title="About Marginalia" onClose={() => setDialog(null)}>
+          <p>Marginalia {appVersion}</p>
+          <p>An offline workstation for annotating archival documents. Everything stays on this computer.</p>
+        </Dialog>
+      )}
+      {dialog === 'shortcuts' && (
+        <Dialog title="Keyboard shortcuts" onClose={() => setDialog(null)}>
+          <table className="shortcuts">
+            <tbody>
+              {SHORTCUTS.map((s) => (
+                <tr key={s.command}>
+                  <td><kbd>{s.label}</kbd></td>
+                  <td>{SHORTCUT_DESCRIPTIONS[s.command]}</td>
+                </tr>
+              ))}
+              <tr><td><kbd>C</kbd> / <kbd>T</kbd> / <kbd>R</kbd></td><td>Annotate selected words as commentary / translation / cross-reference</td></tr>
+              <tr><td><kbd>Ctrl+B</kbd> <kbd>Ctrl+I</kbd> <kbd>Ctrl+K</kbd></td><td>Bold, italic, link in an annotation</td></tr>
+              <tr><td><kbd>Ctrl+Z</kbd> / <kbd>Ctrl+Shift+Z</kbd></td><td>Undo / redo typing in an annotation</td></tr>
+            </tbody>
+          </table>
+        </Dialog>
+      )}
+      <Toast toast={toast} onDismiss={onDismissToast} />
+    </div>
+  );
+}
+
+const SHORTCUT_DESCRIPTIONS: Record<MenuCommand, string> = {
+  'file.closeDocument': 'Close the document',
+  'edit.undoAnnotationChange': 'Undo adding or deleting an annotation',
+  'view.nextSheet': 'Next sheet',
+  'view.previousSheet': 'Previous sheet',
+  'view.toggleMetadata': 'Show or hide the metadata',
+  'view.toggleAnnotations': 'Show or hide the annotations',
+  'view.focusLibrary': 'Go to the library',
+  'help.about': 'About Marginalia',
+  'help.shortcuts': 'This list',
+};

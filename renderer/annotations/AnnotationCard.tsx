@@ -1,0 +1,124 @@
+/**
+ * One annotation in the panel: its kind, the words it is on, who wrote it, and — when it is
+ * the open one — its editable body and, for a cross-reference, where it points.
+ */
+import { useEffect, useState } from 'react';
+import { ANNOTATION_KIND_LABELS, type Annotation, type CrossReferenceTarget } from '../../shared/annotation';
+import { bodyPlainText } from '../../shared/annotation-body-schema';
+import { BODY_LANGUAGES } from '../../shared/importers/languages';
+import { saveAnnotationBody, saveCrossReference } from '../db/annotation-store';
+import type { DocumentRecord } from '../db/records';
+import { useWorkspace } from '../workspace';
+import type { SaveState } from './body-autosave';
+import { BodyEditor } from './BodyEditor';
+import { CrossReferenceEditor } from './CrossReferenceEditor';
+
+interface Props {
+  annotation: Annotation;
+  isOpen: boolean;
+  isOrphan: boolean;
+  documents: readonly DocumentRecord[];
+  focusBody: boolean;
+  onOpen: () => void;
+  onDelete: () => void;
+  onPickPassage: () => void;
+  onFollow: (crossref: CrossReferenceTarget) => void;
+}
+
+const SAVE_STATE_TEXT: Record<SaveState, string> = {
+  saved: 'Saved',
+  pending: 'Editing…',
+  saving: 'Saving…',
+  error: 'Not saved — kept as a draft',
+};
+
+export function AnnotationCard(props: Props) {
+  const { annotation, isOpen } = props;
+  const { db, autosave } = useWorkspace();
+  const [saveState, setSaveState] = useState<SaveState>('saved');
+
+  useEffect(
+    () => autosave.onStateChange((id, state) => id === annotation.id && setSaveState(state)),
+    [autosave, annotation.id],
+  );
+
+  const kindLabel = ANNOTATION_KIND_LABELS[annotation.kind];
+  const preview = bodyPlainText(annotation.body.doc);
+  const languageName = BODY_LANGUAGES.find((l) => l.code === annotation.body.language)?.name ?? annotation.body.language;
+
+  return (
+    <article
+      className={`annotation-card kind-${annotation.kind}${isOpen ? ' open' : ''}`}
+      data-annotation-id={annotation.id}
+      aria-label={`${kindLabel} on “${annotation.target.quote.exact}”`}
+      aria-current={isOpen ? 'true' : undefined}
+    >
+      <button type="button" className="card-head" onClick={props.onOpen} aria-expanded={isOpen}>
+        <span className={`kind-badge kind-${annotation.kind}`}>{kindLabel}</span>
+        {annotation.kind === 'translation' && <span className="lang-badge">{languageName}</span>}
+        <q className="card-quote">{annotation.target.quote.exact}</q>
+        {props.isOrphan && <span className="orphan-badge">Words not found in the text</span>}
+        {!isOpen && preview && <span className="card-preview">{preview}</span>}
+        {!isOpen && annotation.crossref && <span className="card-preview crossref-preview">→ {crossrefSummary(annotation.crossref, props.documents)}</span>}
+      </button>
+      {isOpen && (
+        <div className="card-body">
+          {annotation.kind === 'translation' && (
+            <label className="inline-field">
+              Translation into
+              <select
+                value={annotation.body.language}
+                onChange={(e) => void saveAnnotationBody(db, annotation.id, { ...annotation.body, language: e.target.value })}
+              >
+                {BODY_LANGUAGES.map((l) => (
+                  <option key={l.code} value={l.code}>
+                    {l.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          <BodyEditor
+            initial={annotation.body.doc}
+            lang={annotation.body.language}
+            label={`${kindLabel} text`}
+            autoFocus={props.focusBody}
+            onChange={(doc) => autosave.change(annotation.id, { doc, language: annotation.body.language })}
+            onBlur={() => void autosave.flush(annotation.id)}
+          />
+          {annotation.kind === 'crossref' && (
+            <CrossReferenceEditor
+              annotation={annotation}
+              documents={props.documents}
+              onSave={(crossref) => void saveCrossReference(db, annotation.id, crossref)}
+              onPickPassage={props.onPickPassage}
+              onFollow={props.onFollow}
+            />
+          )}
+          <footer className="card-foot">
+            <span className="card-meta">
+              {annotation.creator.name} · {new Date(annotation.modified).toLocaleString()}
+            </span>
+            <span className="save-state" aria-live="polite">
+              {SAVE_STATE_TEXT[saveState]}
+            </span>
+            <button type="button" className="danger" onClick={props.onDelete}>
+              Delete
+            </button>
+          </footer>
+        </div>
+      )}
+    </article>
+  );
+}
+
+function crossrefSummary(crossref: CrossReferenceTarget, documents: readonly DocumentRecord[]): string {
+  switch (crossref.type) {
+    case 'passage':
+      return `“${crossref.target.quote.exact}”`;
+    case 'document':
+      return documents.find((d) => d.id === crossref.documentId)?.title ?? 'a document';
+    case 'external':
+      return crossref.citation || crossref.url;
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * The annotations of the open document, in the order of the words they are on, filterable by
+ * kind.
+ */
+import { ANNOTATION_KINDS, ANNOTATION_KIND_LABELS, type Annotation, type AnnotationKind, type CrossReferenceTarget } from '../../shared/annotation';
+import type { DocumentRecord } from '../db/records';
+import type { AnchorMap } from './anchors';
+import { AnnotationCard } from './AnnotationCard';
+
+export type KindFilter = AnnotationKind | 'all';
+
+interface Props {
+  annotations: readonly Annotation[];
+  anchors: AnchorMap;
+  documents: readonly DocumentRecord[];
+  openId: string | null;
+  focusBodyOf: string | null;
+  filter: KindFilter;
+  onFilter: (filter: KindFilter) => void;
+  onOpen: (annotation: Annotation) => void;
+  onDelete: (annotation: Annotation) => void;
+  onPickPassage: (annotation: Annotation) => void;
+  onFollow: (crossref: CrossReferenceTarget) => void;
+}
+
+export function AnnotationsPanel(props: Props) {
+  const counts = new Map<KindFilter, number>([['all', props.annotations.length]]);
+  for (const a of props.annotations) counts.set(a.kind, (counts.get(a.kind) ?? 0) + 1);
+  const shown = props.filter === 'all' ? props.annotations : props.annotations.filter((a) => a.kind === props.filter);
+
+  return (
+    <aside className="annotations-panel" aria-label="Annotations">
+      <header className="panel-head">
+        <h2>Annotations</h2>
+        <div className="filters" role="group" aria-label="Show annotations of kind">
+          {(['all', ...ANNOTATION_KINDS] as const).map((kind) => (
+            <button
+              key={kind}
+              type="button"
+              className={`filter kind-${kind}`}
+              aria-pressed={props.filter === kind}
+              onClick={() => props.onFilter(kind)}
+            >
+              {kind === 'all' ? 'All' : ANNOTATION_KIND_LABELS[kind]} <span className="count">{counts.get(kind) ?? 0}</span>
+            </button>
+          ))}
+        </div>
+      </header>
+      {shown.length === 0 ? (
+        <p className="empty-hint">
+          {props.annotations.length === 0
+            ? 'Select words in the transcription, then choose Commentary, Translation or Cross-reference.'
+            : 'No annotations of this kind.'}
+        </p>
+      ) : (
+        <ol className="annotation-list">
+          {shown.map((annotation) => (
+            <li key={annotation.id}>
+              <AnnotationCard
+                annotation={annotation}
+                isOpen={annotation.id === props.openId}
+                isOrphan={props.anchors.get(annotation.id) === null}
+                documents={props.documents}
+                focusBody={annotation.id === props.focusBodyOf}
+                onOpen={() => props.onOpen(annotation)}
+                onDelete={() => props.onDelete(annotation)}
+                onPickPassage={() => props.onPickPassage(annotation)}
+                onFollow={props.onFollow}
+              />
+            </li>
+          ))}
+        </ol>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,52 @@
+/**
+ * A synchronous journal of unsaved annotation bodies.
+ *
+ * IndexedDB writes are asynchronous, and a page being reloaded or a window being closed does
+ * not wait for them. So every keystroke also writes the body to localStorage, which is
+ * synchronous; the journal entry is removed once IndexedDB has the same body, and on start-up
+ * any entry still there is written to the database. Reload or crash loses nothing.
+ */
+import type { AnnotationBody } from '../../shared/annotation';
+
+const PREFIX = 'marginalia:draft:';
+
+export interface Draft {
+  annotationId: string;
+  body: AnnotationBody;
+  /** ISO time of the keystroke that produced it. */
+  at: string;
+}
+
+export function writeDraft(annotationId: string, body: AnnotationBody): void {
+  const draft: Draft = { annotationId, body, at: new Date().toISOString() };
+  try {
+    localStorage.setItem(PREFIX + annotationId, JSON.stringify(draft));
+  } catch {
+    // Storage full or unavailable: the debounced IndexedDB save still runs.
+  }
+}
+
+export function clearDraft(annotationId: string, ifBody?: AnnotationBody): void {
+  const key = PREFIX + annotationId;
+  if (ifBody) {
+    const current = localStorage.getItem(key);
+    // A newer keystroke may have landed while the save was in flight; keep that one.
+    if (current && JSON.stringify((JSON.parse(current) as Draft).body) !== JSON.stringify(ifBody)) return;
+  }
+  localStorage.removeItem(key);
+}
+
+export function pendingDrafts(): Draft[] {
+  const drafts: Draft[] = [];
+  for (let i = 0; i < localStorage.length; i++) {
+    const key = localStorage.key(i);
+    if (!key?.startsWith(PREFIX)) continue;
+    try {
+      const draft = JSON.parse(localStorage.getItem(key) ?? '') as Draft;
+      if (draft && typeof draft.annotationId === 'string' && draft.body?.doc?.type === 'doc') drafts.push(draft);
+    } catch {
+      // A damaged entry is left in place rather than deleted: it may still be readable by hand.
+    }
+  }
+  return drafts;
+}

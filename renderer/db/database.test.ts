@@ -1,0 +1,126 @@
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { TextTarget } from '../../shared/annotation';
+import { transcriptionFromJSON } from '../../shared/transcription/schema';
+import {
+  createAnnotation,
+  liveAnnotations,
+  saveAnnotationBody,
+  saveCrossReference,
+  setAnnotationDeleted,
+} from './annotation-store';
+import { loadCreator, renameCreator } from './creator';
+import { MarginaliaDatabase } from './database';
+import { ensureSampleLibrary, SAMPLE_DOCUMENT_ID, type SampleSource } from './sample-library';
+
+const sampleText = readFileSync(new URL('../../assets/sample/mao-to-filippov-1951-07-20.txt', import.meta.url), 'utf8');
+let loads = 0;
+const loadSample = async (): Promise<SampleSource> => {
+  loads++;
+  return {
+    text: sampleText,
+    facsimiles: [0, 1, 2, 3].map((sheetIndex) => ({
+      sheetIndex,
+      blob: new Blob([`png ${sheetIndex}`], { type: 'image/png' }),
+      width: 1240,
+      height: 1754,
+    })),
+  };
+};
+
+const target: TextTarget = {
+  documentId: SAMPLE_DOCUMENT_ID,
+  quote: { type: 'TextQuoteSelector', exact: 'беседы Кенана с Маликом', prefix: 'Исходя из ', suffix: ', из хода' },
+  position: { type: 'TextPositionSelector', start: 100, end: 123 },
+};
+
+let db: MarginaliaDatabase;
+let dbCount = 0;
+
+beforeEach(async () => {
+  db = new MarginaliaDatabase(`test-${++dbCount}`);
+  await db.open();
+  loads = 0;
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+describe('the sample library', () => {
+  it('installs the telegram with its metadata, four sheets and four facsimiles on first run', async () => {
+    expect(await ensureSampleLibrary(db, loadSample)).toBe(true);
+    const doc = await db.documents.get(SAMPLE_DOCUMENT_ID);
+    expect(doc?.title).toBe('Ciphered Telegram from Mao Zedong to Filippov [Stalin]');
+    expect(doc?.dateIso).toBe('1951-07-20');
+    expect(doc?.sheetCount).toBe(4);
+    const transcription = await db.transcriptions.get(SAMPLE_DOCUMENT_ID);
+    expect(transcriptionFromJSON(transcription!).childCount).toBe(4);
+    const scans = await db.scans.where('documentId').equals(SAMPLE_DOCUMENT_ID).sortBy('sheetIndex');
+    expect(scans.map((s) => [s.sheetIndex, s.generated])).toEqual([[0, true], [1, true], [2, true], [3, true]]);
+  });
+
+  it('is installed once: a second start, or a deleted sample, does not bring it back', async () => {
+    await ensureSampleLibrary(db, loadSample);
+    expect(await ensureSampleLibrary(db, loadSample)).toBe(false);
+    await db.documents.delete(SAMPLE_DOCUMENT_ID);
+    expect(await ensureSampleLibrary(db, loadSample)).toBe(false);
+    expect(loads).toBe(1);
+    expect(await db.documents.count()).toBe(0);
+  });
+
+  it('leaves the library empty when the sample cannot be loaded', async () => {
+    await expect(ensureSampleLibrary(db, () => Promise.reject(new Error('missing asset')))).rejects.toThrow('missing asset');
+    expect(await db.documents.count()).toBe(0);
+    expect(await db.settings.count()).toBe(0);
+  });
+});
+
+describe('annotations', () => {
+  it('are created with creator, timestamps and revision 1, and bodies are saved with a new revision', async () => {
+    const creator = await loadCreator(db, 'A. Historian');
+    const created = await createAnnotation(db, { documentId: SAMPLE_DOCUMENT_ID, kind: 'translation', target, creator });
+    expect(created.creator).toEqual(creator);
+    expect(created.body.language).toBe('en');
+    expect(created.created).toMatch(/Z$/);
+    const body = { doc: { type: 'doc' as const, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Kennan' }] }] }, language: 'en' };
+    const saved = await saveAnnotationBody(db, created.id, body);
+    expect(saved?.revision).toBe(2);
+    expect((await db.annotations.get(created.id))?.body).toEqual(body);
+    // Saving the same body again is not a change.
+    expect((await saveAnnotationBody(db, created.id, body))?.revision).toBe(2);
+  });
+
+  it('keeps a tombstone on delete, which undo restores', async () => {
+    const creator = await loadCreator(db, 'A. Historian');
+    const a = await createAnnotation(db, { documentId: SAMPLE_DOCUMENT_ID, kind: 'commentary', target, creator });
+    await setAnnotationDeleted(db, a.id, true);
+    expect(await liveAnnotations(db, SAMPLE_DOCUMENT_ID)).toHaveLength(0);
+    expect((await db.annotations.get(a.id))?.deleted).toBe(true);
+    await setAnnotationDeleted(db, a.id, false);
+    expect((await liveAnnotations(db, SAMPLE_DOCUMENT_ID)).map((x) => x.id)).toEqual([a.id]);
+  });
+
+  it('stores where a cross-reference points', async () => {
+    const creator = await loadCreator(db, 'A. Historian');
+    const a = await createAnnotation(db, { documentId: SAMPLE_DOCUMENT_ID, kind: 'crossref', target, creator });
+    const external = {
+      type: 'external' as const,
+      citation: 'FRUS 1951, vol. VII, Korea and China, Part 1',
+      url: 'https://history.state.gov/historicaldocuments/frus1951v07p1',
+    };
+    await saveCrossReference(db, a.id, external);
+    expect((await db.annotations.get(a.id))?.crossref).toEqual(external);
+  });
+});
+
+describe('the creator', () => {
+  it('is made once with a stable id and keeps it when renamed', async () => {
+    const first = await loadCreator(db, 'historian');
+    expect(first.id).toMatch(/^urn:uuid:[0-9a-f-]{36}$/);
+    expect(await loadCreator(db, 'someone else')).toEqual(first);
+    const renamed = await renameCreator(db, first, 'Dr. N. Petrova');
+    expect(renamed).toEqual({ id: first.id, name: 'Dr. N. Petrova' });
+    expect(await loadCreator(db, 'x')).toEqual(renamed);
+  });
+});

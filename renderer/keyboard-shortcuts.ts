@@ -1,0 +1,39 @@
+/**
+ * Keyboard shortcuts for the menu commands, for the browser shell. In Electron the native
+ * menu's accelerators send the same commands, so these are not installed there (a key would
+ * otherwise act twice).
+ */
+import type { MenuCommand } from '../shared/bridge';
+import { isTypingTarget } from './ui/keyboard';
+
+interface Shortcut {
+  key: string;
+  mod: boolean;
+  shift: boolean;
+  command: MenuCommand;
+  /** Whether the shortcut also works while the user types in a field or editor. */
+  whileTyping: boolean;
+  /** How the shortcut is written in the help. */
+  label: string;
+}
+
+export const SHORTCUTS: readonly Shortcut[] = [
+  { key: ']', mod: true, shift: false, command: 'view.nextSheet', whileTyping: true, label: 'Ctrl+]' },
+  { key: '[', mod: true, shift: false, command: 'view.previousSheet', whileTyping: true, label: 'Ctrl+[' },
+  { key: 'm', mod: true, shift: true, command: 'view.toggleMetadata', whileTyping: true, label: 'Ctrl+Shift+M' },
+  { key: 'a', mod: true, shift: true, command: 'view.toggleAnnotations', whileTyping: true, label: 'Ctrl+Shift+A' },
+  { key: 'l', mod: true, shift: false, command: 'view.focusLibrary', whileTyping: false, label: 'Ctrl+L' },
+  { key: 'z', mod: true, shift: false, command: 'edit.undoAnnotationChange', whileTyping: false, label: 'Ctrl+Z' },
+  { key: 'F1', mod: false, shift: false, command: 'help.shortcuts', whileTyping: true, label: 'F1' },
+];
+
+/** The command a key event stands for, if any. */
+export function commandForKey(event: KeyboardEvent): MenuCommand | null {
+  const mod = event.ctrlKey || event.metaKey;
+  for (const s of SHORTCUTS) {
+    if (s.key.toLowerCase() !== event.key.toLowerCase() || s.mod !== mod || s.shift !== event.shiftKey) continue;
+    if (!s.whileTyping && isTypingTarget(event.target)) continue;
+    return s.command;
+  }
+  return null;
+}

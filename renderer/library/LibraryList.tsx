@@ -1,0 +1,49 @@
+/** The documents in the library, and who is annotating. */
+import { useState } from 'react';
+import type { DocumentRecord } from '../db/records';
+
+interface Props {
+  documents: readonly DocumentRecord[];
+  openId: string | null;
+  creatorName: string;
+  onOpen: (id: string) => void;
+  onRename: (name: string) => void;
+}
+
+export function LibraryList({ documents, openId, creatorName, onOpen, onRename }: Props) {
+  const [name, setName] = useState(creatorName);
+  return (
+    <nav className="library" aria-label="Library">
+      <h2 className="library-head">Library</h2>
+      <ul className="library-list">
+        {documents.map((d) => (
+          <li key={d.id}>
+            <button
+              type="button"
+              className="library-item"
+              aria-current={d.id === openId ? 'true' : undefined}
+              onClick={() => onOpen(d.id)}
+            >
+              <span className="library-title">{d.title}</span>
+              <span className="library-meta">
+                {d.dateAsWritten || d.dateIso || 'undated'} · {d.sheetCount} {d.sheetCount === 1 ? 'sheet' : 'sheets'}
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      <form
+        className="creator-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          onRename(name);
+        }}
+      >
+        <label>
+          Annotating as
+          <input value={name} onChange={(e) => setName(e.target.value)} onBlur={() => onRename(name)} />
+        </label>
+      </form>
+    </nav>
+  );
+}

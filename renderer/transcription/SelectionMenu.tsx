@@ -1,0 +1,42 @@
+/**
+ * The small menu that appears beside selected words: annotate them as a commentary, a
+ * translation or a cross-reference — or, while choosing where a cross-reference points, link
+ * to them.
+ */
+import { ANNOTATION_KINDS, ANNOTATION_KIND_LABELS, type AnnotationKind } from '../../shared/annotation';
+import type { TextSelection } from './TranscriptionView';
+
+export const KIND_SHORTCUT_KEYS: Readonly<Record<AnnotationKind, string>> = {
+  commentary: 'c',
+  translation: 't',
+  crossref: 'r',
+};
+
+interface Props {
+  selection: TextSelection;
+  picking: boolean;
+  onAnnotate: (kind: AnnotationKind) => void;
+  onLinkHere: () => void;
+}
+
+export function SelectionMenu({ selection, picking, onAnnotate, onLinkHere }: Props) {
+  const style = {
+    left: Math.max(8, Math.min(selection.rect.left, window.innerWidth - 380)),
+    top: selection.rect.bottom + 8,
+  };
+  return (
+    <div className="selection-menu" role="toolbar" aria-label="Annotate selection" style={style} onMouseDown={(e) => e.preventDefault()}>
+      {picking ? (
+        <button type="button" className="primary" onClick={onLinkHere}>
+          Link cross-reference here
+        </button>
+      ) : (
+        ANNOTATION_KINDS.map((kind) => (
+          <button key={kind} type="button" className={`kind-${kind}`} onClick={() => onAnnotate(kind)}>
+            {ANNOTATION_KIND_LABELS[kind]} <kbd>{KIND_SHORTCUT_KEYS[kind].toUpperCase()}</kbd>
+          </button>
+        ))
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,175 @@
+/**
+ * The transcription, read-only, with annotation highlights.
+ *
+ * It is a non-editable ProseMirror view: a large focused contenteditable costs Chromium tens of
+ * milliseconds a keystroke (DESIGN.md), and reading and annotating need no editing. The words a
+ * user selects are reported as ProseMirror positions; the sheet being read is reported as the
+ * user scrolls or clicks, so the scan beside it can follow.
+ */
+import type { Node as ProseMirrorNode } from 'prosemirror-model';
+import { EditorState } from 'prosemirror-state';
+import { EditorView } from 'prosemirror-view';
+import { useEffect, useRef } from 'react';
+import { highlightPlugin, highlightsAt, setHighlights, type Highlight } from './highlight-plugin';
+import { sheetIndexAt } from './sheets';
+
+export interface TextSelection {
+  from: number;
+  to: number;
+  /** Where the selection is on screen, to place the annotate menu beside it. */
+  rect: { left: number; top: number; bottom: number; right: number };
+}
+
+export interface ScrollRequest {
+  /** A document position to bring into view. */
+  pos: number;
+  /** Changes on every request, so asking twice for the same place scrolls twice. */
+  nonce: number;
+}
+
+interface Props {
+  doc: ProseMirrorNode;
+  lang: string;
+  highlights: readonly Highlight[];
+  activeId: string | null;
+  flash: { from: number; to: number } | null;
+  scrollRequest: ScrollRequest | null;
+  onSheetChange: (index: number) => void;
+  onSelectText: (selection: TextSelection | null) => void;
+  onHighlightClick: (annotationId: string) => void;
+}
+
+/** After a scroll we asked for, ignore the sheet the scroll position suggests for this long. */
+const PROGRAMMATIC_SCROLL_SETTLE_MS = 600;
+/** A sheet counts as the one being read once its top passes this far below the pane's top. */
+const READING_LINE_PX = 96;
+
+export function TranscriptionView(props: Props) {
+  const mountRef = useRef<HTMLDivElement>(null);
+  const viewRef = useRef<EditorView | null>(null);
+  const callbacks = useRef(props);
+  callbacks.current = props;
+  const programmaticScrollUntil = useRef(0);
+
+  useEffect(() => {
+    const mount = mountRef.current!;
+    const view = new EditorView(mount, {
+      state: EditorState.create({ doc: props.doc, plugins: [highlightPlugin()] }),
+      editable: () => false,
+      attributes: { class: 'transcription-text', lang: props.lang, 'aria-label': 'Transcription', role: 'document' },
+    });
+    viewRef.current = view;
+    return () => {
+      view.destroy();
+      viewRef.current = null;
+    };
+  }, [props.doc, props.lang]);
+
+  useEffect(() => {
+    const view = viewRef.current;
+    if (!view) return;
+    view.dispatch(
+      setHighlights(view.state.tr, { highlights: props.highlights, activeId: props.activeId, flash: props.flash }),
+    );
+  }, [props.doc, props.highlights, props.activeId, props.flash]);
+
+  useEffect(() => {
+    const view = viewRef.current;
+    const request = props.scrollRequest;
+    if (!view || !request) return;
+    const scroller = scrollContainer(view.dom);
+    programmaticScrollUntil.current = Date.now() + PROGRAMMATIC_SCROLL_SETTLE_MS;
+    const coords = view.coordsAtPos(Math.min(request.pos, view.state.doc.content.size));
+    const top = scroller.getBoundingClientRect().top;
+    scroller.scrollTo({ top: scroller.scrollTop + coords.top - top - 24, behavior: 'instant' });
+  }, [props.scrollRequest]);
+
+  useEffect(() => {
+    const view = viewRef.current;
+    if (!view) return;
+    const scroller = scrollContainer(view.dom);
+    let frame = 0;
+    const onScroll = (): void => {
+      if (frame) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        if (Date.now() < programmaticScrollUntil.current) return;
+        const index = sheetAtReadingLine(view.dom, scroller);
+        if (index >= 0) callbacks.current.onSheetChange(index);
+      });
+    };
+    scroller.addEventListener('scroll', onScroll, { passive: true });
+    return () => {
+      scroller.removeEventListener('scroll', onScroll);
+      cancelAnimationFrame(frame);
+    };
+  }, [props.doc]);
+
+  useEffect(() => {
+    const view = viewRef.current;
+    if (!view) return;
+    const report = (): void => callbacks.current.onSelectText(readSelection(view));
+    const onMouseUp = (event: MouseEvent): void => {
+      const selection = readSelection(view);
+      if (selection) {
+        callbacks.current.onSelectText(selection);
+        callbacks.current.onSheetChange(sheetIndexAt(view.state.doc, selection.from));
+        return;
+      }
+      callbacks.current.onSelectText(null);
+      const hit = view.posAtCoords({ left: event.clientX, top: event.clientY });
+      if (!hit) return;
+      callbacks.current.onSheetChange(sheetIndexAt(view.state.doc, hit.pos));
+      const [innermost] = highlightsAt(view.state, hit.pos);
+      if (innermost) callbacks.current.onHighlightClick(innermost.annotationId);
+    };
+    view.dom.addEventListener('mouseup', onMouseUp);
+    view.dom.addEventListener('keyup', report);
+    return () => {
+      view.dom.removeEventListener('mouseup', onMouseUp);
+      view.dom.removeEventListener('keyup', report);
+    };
+  }, [props.doc]);
+
+  return <div ref={mountRef} className="transcription" />;
+}
+
+function scrollContainer(element: HTMLElement): HTMLElement {
+  for (let el = element.parentElement; el; el = el.parentElement) {
+    const overflow = getComputedStyle(el).overflowY;
+    if (overflow === 'auto' || overflow === 'scroll') return el;
+  }
+  return document.documentElement;
+}
+
+function sheetAtReadingLine(root: HTMLElement, scroller: HTMLElement): number {
+  const line = scroller.getBoundingClientRect().top + READING_LINE_PX;
+  const sheets = root.querySelectorAll<HTMLElement>('section.sheet');
+  let index = -1;
+  sheets.forEach((sheet, i) => {
+    if (sheet.getBoundingClientRect().top <= line) index = i;
+  });
+  // At the very bottom the last sheet may never reach the reading line.
+  if (scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 2) index = sheets.length - 1;
+  return index;
+}
+
+/** The user's selection inside the view as document positions. */
+function readSelection(view: EditorView): TextSelection | null {
+  const selection = window.getSelection();
+  if (!selection || selection.isCollapsed || selection.rangeCount === 0) return null;
+  const range = selection.getRangeAt(0);
+  if (!view.dom.contains(range.startContainer) || !view.dom.contains(range.endContainer)) return null;
+  let from: number;
+  let to: number;
+  try {
+    from = view.posAtDOM(range.startContainer, range.startOffset);
+    to = view.posAtDOM(range.endContainer, range.endOffset);
+  } catch {
+    return null;
+  }
+  if (from > to) [from, to] = [to, from];
+  if (view.state.doc.textBetween(from, to, '\n', '\n').trim() === '') return null;
+  const rect = range.getBoundingClientRect();
+  return { from, to, rect: { left: rect.left, top: rect.top, bottom: rect.bottom, right: rect.right } };
+}

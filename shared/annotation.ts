@@ -1,0 +1,83 @@
+/**
+ * Annotations: what a user attaches to words of a transcription.
+ *
+ * Targets are W3C Web Annotation selectors from the start (a TextQuoteSelector and a
+ * TextPositionSelector over the transcription's normalised plain text, see
+ * anchoring/text-index.ts), so that anchors survive edits and travel in packs.
+ */
+
+export const ANNOTATION_KINDS = ['commentary', 'translation', 'crossref'] as const;
+export type AnnotationKind = (typeof ANNOTATION_KINDS)[number];
+
+export const ANNOTATION_KIND_LABELS: Readonly<Record<AnnotationKind, string>> = {
+  commentary: 'Commentary',
+  translation: 'Translation',
+  crossref: 'Cross-reference',
+};
+
+export function isAnnotationKind(value: unknown): value is AnnotationKind {
+  return typeof value === 'string' && (ANNOTATION_KINDS as readonly string[]).includes(value);
+}
+
+export interface TextQuoteSelector {
+  type: 'TextQuoteSelector';
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+
+export interface TextPositionSelector {
+  type: 'TextPositionSelector';
+  start: number;
+  end: number;
+}
+
+/** Words in one document, located by quote and by position. */
+export interface TextTarget {
+  documentId: string;
+  quote: TextQuoteSelector;
+  position: TextPositionSelector;
+}
+
+/** Where a cross-reference points. */
+export type CrossReferenceTarget =
+  | { type: 'passage'; target: TextTarget }
+  | { type: 'document'; documentId: string }
+  | { type: 'external'; citation: string; url: string };
+
+/** The person who wrote an annotation. */
+export interface Creator {
+  /** A stable id for this person on this installation: `urn:uuid:…`. */
+  id: string;
+  name: string;
+}
+
+/** ProseMirror JSON of an annotation body (see annotation-body-schema.ts). */
+export interface BodyDocJSON {
+  type: 'doc';
+  content?: unknown[];
+}
+
+export interface AnnotationBody {
+  doc: BodyDocJSON;
+  /** BCP 47 language of the body: the target language of a translation ("en"). */
+  language: string;
+}
+
+export interface Annotation {
+  id: string;
+  documentId: string;
+  kind: AnnotationKind;
+  target: TextTarget;
+  body: AnnotationBody;
+  /** Set for kind "crossref" once the user has chosen where it points. */
+  crossref: CrossReferenceTarget | null;
+  creator: Creator;
+  /** ISO 8601 UTC timestamps. */
+  created: string;
+  modified: string;
+  /** Incremented on every saved change; used to tell edits apart when packs are merged. */
+  revision: number;
+  /** A tombstone: deleted annotations are kept (for undo and for merging packs) but not shown. */
+  deleted: boolean;
+}

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { checkExternalUrl, isMenuCommand, MAX_EXTERNAL_URL_LENGTH, MENU_COMMANDS } from './bridge';
+
+describe('checkExternalUrl', () => {
+  it.each([
+    'https://digitalarchive.wilsoncenter.org/document/113333',
+    'http://example.org/',
+    'https://example.org/path?q=%D0%9C%D0%B0%D0%BE#section',
+    '  https://example.org/padded  ',
+  ])('accepts the web address %s', (url) => {
+    expect(checkExternalUrl(url)).toEqual({ opened: true });
+  });
+
+  it.each([
+    ['javascript:alert(1)', /javascript/],
+    ['JavaScript:alert(1)', /javascript/],
+    ['file:///etc/passwd', /file/],
+    ['data:text/html,<script>alert(1)</script>', /data/],
+    ['mailto:someone@example.org', /mailto/],
+    ['ftp://example.org/file', /ftp/],
+    ['ms-settings:display', /ms-settings/],
+    ['app://marginalia/index.html', /app/],
+  ])('refuses %s, naming its scheme', (url, scheme) => {
+    const result = checkExternalUrl(url);
+    expect(result.opened).toBe(false);
+    if (!result.opened) expect(result.reason).toMatch(scheme);
+  });
+
+  it('refuses links that carry credentials', () => {
+    for (const url of ['https://user:secret@example.org/', 'https://user@example.org/']) {
+      const result = checkExternalUrl(url);
+      expect(result).toMatchObject({ opened: false });
+      if (!result.opened) expect(result.reason).toMatch(/user name or password/);
+    }
+  });
+
+  it.each([[''], ['   '], ['not a url'], ['//example.org/no-scheme'], ['https://'], ['http://[::1']])(
+    'refuses the garbage %j',
+    (value) => {
+      expect(checkExternalUrl(value).opened).toBe(false);
+    },
+  );
+
+  it.each([[undefined], [null], [42], [{ href: 'https://example.org' }], [['https://example.org']]])(
+    'refuses the non-string %j',
+    (value) => {
+      expect(checkExternalUrl(value)).toEqual({ opened: false, reason: 'The link is empty.' });
+    },
+  );
+
+  it('accepts a link of exactly the maximum length and refuses one character more', () => {
+    const prefix = 'https://example.org/';
+    const longest = prefix + 'a'.repeat(MAX_EXTERNAL_URL_LENGTH - prefix.length);
+    expect(longest).toHaveLength(MAX_EXTERNAL_URL_LENGTH);
+    expect(checkExternalUrl(longest)).toEqual({ opened: true });
+    const result = checkExternalUrl(`${longest}a`);
+    expect(result.opened).toBe(false);
+    if (!result.opened) expect(result.reason).toMatch(/too long/);
+  });
+});
+
+describe('isMenuCommand', () => {
+  it('accepts every declared command', () => {
+    for (const command of MENU_COMMANDS) expect(isMenuCommand(command)).toBe(true);
+  });
+
+  it.each([['view.nextsheet'], ['view.nextSheet '], ['file.quit'], [''], ['toString'], ['__proto__']])(
+    'refuses the unknown name %j',
+    (value) => {
+      expect(isMenuCommand(value)).toBe(false);
+    },
+  );
+
+  it.each([[undefined], [null], [1], [['view.nextSheet']], [{ command: 'view.nextSheet' }]])('refuses the non-string %j', (value) => {
+    expect(isMenuCommand(value)).toBe(false);
+  });
+});
