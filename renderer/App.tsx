@@ -93,16 +93,16 @@ export function App({ onRename, toast, onDismissToast }: Props) {
   useEffect(() => bridge.onMenuCommand(runCommand), [bridge, runCommand]);
 
   useEffect(() => {
-    if (!(bridge instanceof BrowserBridge)) return;
     const onKey = (event: KeyboardEvent): void => {
-      const command = commandForKey(event);
+      const command = commandForKey(event, bridge.shell);
       if (!command) return;
       event.preventDefault();
-      bridge.dispatchMenuCommand(command);
+      if (bridge instanceof BrowserBridge) bridge.dispatchMenuCommand(command);
+      else runCommand(command);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [bridge]);
+  }, [bridge, runCommand]);
 
   const follow = useCallback(
     async (crossref: CrossReferenceTarget) => {

@@ -1,8 +1,10 @@
 /**
- * Keyboard shortcuts for the menu commands, for the browser shell. In Electron the native
- * menu's accelerators send the same commands, so these are not installed there (a key would
- * otherwise act twice).
+ * Keyboard shortcuts for the menu commands. In Electron the native menu's accelerators send
+ * most of these commands, so only the ones marked `inElectron` are handled by the page there
+ * (a key would otherwise act twice). Ctrl+Z is one: the Edit menu's Ctrl+Z is the native text
+ * undo, which does nothing outside a text field, where Ctrl+Z undoes annotation changes.
  */
+import type { ShellKind } from '../shared/bridge';
 import type { MenuCommand } from '../shared/bridge';
 import { isTypingTarget } from './ui/keyboard';
 
@@ -15,6 +17,8 @@ interface Shortcut {
   whileTyping: boolean;
   /** How the shortcut is written in the help. */
   label: string;
+  /** Whether the page handles it in Electron too (no native menu accelerator sends it). */
+  inElectron?: boolean;
 }
 
 export const SHORTCUTS: readonly Shortcut[] = [
@@ -23,14 +27,15 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { key: 'm', mod: true, shift: true, command: 'view.toggleMetadata', whileTyping: true, label: 'Ctrl+Shift+M' },
   { key: 'a', mod: true, shift: true, command: 'view.toggleAnnotations', whileTyping: true, label: 'Ctrl+Shift+A' },
   { key: 'l', mod: true, shift: false, command: 'view.focusLibrary', whileTyping: false, label: 'Ctrl+L' },
-  { key: 'z', mod: true, shift: false, command: 'edit.undoAnnotationChange', whileTyping: false, label: 'Ctrl+Z' },
+  { key: 'z', mod: true, shift: false, command: 'edit.undoAnnotationChange', whileTyping: false, label: 'Ctrl+Z', inElectron: true },
   { key: 'F1', mod: false, shift: false, command: 'help.shortcuts', whileTyping: true, label: 'F1' },
 ];
 
 /** The command a key event stands for, if any. */
-export function commandForKey(event: KeyboardEvent): MenuCommand | null {
+export function commandForKey(event: KeyboardEvent, shell: ShellKind): MenuCommand | null {
   const mod = event.ctrlKey || event.metaKey;
   for (const s of SHORTCUTS) {
+    if (shell === 'electron' && !s.inElectron) continue;
     if (s.key.toLowerCase() !== event.key.toLowerCase() || s.mod !== mod || s.shift !== event.shiftKey) continue;
     if (!s.whileTyping && isTypingTarget(event.target)) continue;
     return s.command;

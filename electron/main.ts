@@ -1,0 +1,437 @@
+/**
+ * The Electron main process: one window, one origin, a narrow bridge.
+ *
+ * The renderer is the same web app that runs in a plain browser. This process gives it a
+ * window, serves its files from the privileged `app://marginalia/` scheme, answers the few
+ * bridge calls declared in `shared/bridge.ts`, and otherwise keeps it in the browser's
+ * sandbox: no Node, no navigation away, no new windows, no permissions beyond persistent
+ * storage, and every IPC message checked for where it came from (Electron security checklist).
+ *
+ * The logic worth testing lives in small modules beside this file; this one wires them to
+ * Electron.
+ */
+import {
+  app,
+  BrowserWindow,
+  ipcMain,
+  Menu,
+  protocol,
+  screen,
+  session,
+  shell,
+  type IpcMainEvent,
+  type IpcMainInvokeEvent,
+  type WebContents,
+} from 'electron';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { checkExternalUrl, IPC, type AppInfo, type MenuCommand, type OpenExternalResult } from '../shared/bridge';
+import { CONTENT_SECURITY_POLICY } from '../shared/content-security-policy';
+import { APP_ENTRY_URL, APP_SCHEME, isAppUrl } from './app-origin';
+import { expectNoArguments, expectOneString } from './ipc-arguments';
+import { buildMenuTemplate } from './menu-template';
+import { isPermissionAllowed } from './permissions';
+import { filePathForAppUrl, mimeTypeFor } from './protocol-paths';
+import { waitForRendererFlush, type FlushChannel } from './renderer-flush';
+import { isTrustedSender, type SenderFacts } from './sender-validation';
+import { MIN_WINDOW_SIZE, placeWindow, type Rect } from './window-state';
+import { loadWindowState, saveWindowState, WINDOW_STATE_FILE } from './window-state-store';
+
+/** The product name shown to users (the npm package name is lower-case). */
+const APP_NAME = 'Marginalia';
+
+/** The Vite build of the renderer. Found relative to this bundle (`dist/electron/main.cjs`). */
+const RENDERER_ROOT = path.join(__dirname, '../renderer');
+
+/** The bundled preload (`dist/electron/preload.cjs`); sandboxed preloads cannot load other files. */
+const PRELOAD_PATH = path.join(__dirname, 'preload.cjs');
+
+/** How long a closing window waits for the renderer to finish saving. */
+const CLOSE_FLUSH_TIMEOUT_MS = 5_000;
+
+/** How long window moves and resizes settle before the state file is written. */
+const WINDOW_STATE_SAVE_DELAY_MS = 500;
+
+/**
+ * An upper bound on a string argument before any parsing: far above the longest valid link
+ * (`MAX_EXTERNAL_URL_LENGTH`, which `checkExternalUrl` reports with a reason), low enough that
+ * a hostile renderer cannot make the main process chew on megabytes.
+ */
+const MAX_IPC_STRING_LENGTH = 64 * 1024;
+
+/** Headers sent with every response of the app scheme, errors included. */
+const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  // Without this Chromium may guess a script type for a file served as something else.
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  // The files change only with a new build; revalidating keeps a rebuilt app from showing stale code.
+  'Cache-Control': 'no-cache',
+};
+
+// Both must happen before the app is ready: privileged schemes are fixed at startup, and the
+// sandbox switch applies to every renderer Chromium starts.
+protocol.registerSchemesAsPrivileged([
+  {
+    scheme: APP_SCHEME,
+    privileges: {
+      // Standard: real origin (IndexedDB, relative URLs); secure: a secure context
+      // (`navigator.storage.persist()`); no CORS: no other origin may read our files.
+      standard: true,
+      secure: true,
+      supportFetchAPI: true,
+      corsEnabled: false,
+      stream: true,
+    },
+  },
+]);
+app.enableSandbox();
+
+let mainWindow: BrowserWindow | null = null;
+/** Set when the user asked to quit, so a window closed after flushing also ends the app on macOS. */
+let quitRequested = false;
+
+if (app.requestSingleInstanceLock()) {
+  start();
+} else {
+  // Another Marginalia owns this profile; two processes writing one IndexedDB would corrupt it.
+  // That instance receives 'second-instance' and brings its window forward.
+  app.quit();
+}
+
+function start(): void {
+  if (process.platform === 'win32') app.setAppUserModelId('org.marginalia.app');
+
+  app.on('second-instance', () => {
+    if (mainWindow === null || mainWindow.isDestroyed()) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
+    mainWindow.focus();
+  });
+
+  // Applies to every webContents, including ones we never meant to create.
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
+
+  app.on('before-quit', () => {
+    quitRequested = true;
+  });
+
+  app.on('window-all-closed', () => {
+    // macOS apps stay active without windows, unless the user asked to quit.
+    if (process.platform !== 'darwin' || quitRequested) app.quit();
+  });
+
+  app.on('activate', () => {
+    if (app.isReady() && BrowserWindow.getAllWindows().length === 0) createMainWindow();
+  });
+
+  registerIpcHandlers();
+
+  app
+    .whenReady()
+    .then(() => {
+      configureSession();
+      protocol.handle(APP_SCHEME, serveAppRequest);
+      Menu.setApplicationMenu(
+        Menu.buildFromTemplate(
+          buildMenuTemplate({ platform: process.platform, isPackaged: app.isPackaged, appName: APP_NAME, send: sendMenuCommand }),
+        ),
+      );
+      createMainWindow();
+    })
+    .catch((error: unknown) => {
+      console.error('Marginalia failed to start:', error);
+      app.exit(1);
+    });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Web contents: navigation, new windows, webviews
+
+/**
+ * Locks down any webContents: it may not navigate away from the app, open windows, or embed
+ * webviews. Links to web pages that a page tries to open in a new window go to the system
+ * browser, after the same validation as `bridge.openExternal`.
+ */
+function guardWebContents(contents: WebContents): void {
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+
+  contents.setWindowOpenHandler(({ url }) => {
+    openInSystemBrowser(url).catch((error: unknown) => console.error('Could not open a link externally:', error));
+    return { action: 'deny' };
+  });
+
+  // 'will-navigate' covers the main frame; 'will-frame-navigate' also covers subframes (which
+  // the CSP already forbids); 'will-redirect' covers a permitted request redirected elsewhere.
+  contents.on('will-navigate', (event) => {
+    if (!isAllowedNavigation(event.url)) event.preventDefault();
+  });
+  contents.on('will-frame-navigate', (event) => {
+    if (!isAllowedNavigation(event.url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event) => {
+    if (!isAllowedNavigation(event.url)) event.preventDefault();
+  });
+}
+
+/**
+ * Where a frame may go: our app only. `devtools://` is let through so that the developer
+ * tools (a webContents of their own, development builds only) keep their internal frames;
+ * web pages cannot navigate there, Chromium forbids it.
+ */
+function isAllowedNavigation(url: string): boolean {
+  return isAppUrl(url) || url.startsWith('devtools://');
+}
+
+/** Opens an http(s) link in the system browser if `checkExternalUrl` accepts it. */
+async function openInSystemBrowser(url: string): Promise<OpenExternalResult> {
+  const verdict = checkExternalUrl(url);
+  if (!verdict.opened) return verdict;
+  // Hand over the parsed and re-serialised form, never the raw string the page supplied.
+  await shell.openExternal(new URL(url.trim()).href);
+  return verdict;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Session: permissions
+
+function configureSession(): void {
+  const ses = session.defaultSession;
+  // Electron's typings do not list 'persistent-storage', so the names are compared as strings.
+  ses.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    callback(isPermissionAllowed(permission, details.requestingUrl));
+  });
+  ses.setPermissionCheckHandler((_contents, permission, requestingOrigin) => isPermissionAllowed(permission, requestingOrigin));
+  // USB, HID, serial and Bluetooth devices: never.
+  ses.setDevicePermissionHandler(() => false);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The app:// protocol
+
+function textResponse(status: number, text: string, extraHeaders: Record<string, string> = {}): Response {
+  return new Response(text, {
+    status,
+    headers: { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', ...extraHeaders },
+  });
+}
+
+/**
+ * Serves a file of the renderer build. Anything that does not map to a regular file inside
+ * `RENDERER_ROOT` (traversal attempts included) is a 404, so the response does not reveal
+ * whether a path outside the root exists.
+ */
+async function serveAppRequest(request: Request): Promise<Response> {
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    return textResponse(405, 'Method not allowed', { Allow: 'GET, HEAD' });
+  }
+  const filePath = filePathForAppUrl(request.url, RENDERER_ROOT);
+  if (filePath === null) return textResponse(404, 'Not found');
+  try {
+    const stats = await fs.stat(filePath);
+    if (!stats.isFile()) return textResponse(404, 'Not found');
+    // Read with fs rather than net.fetch(file://) so the response does not depend on file://
+    // privileges (the grantFileProtocolExtraPrivileges fuse is off) and carries our headers.
+    const body = request.method === 'HEAD' ? null : await fs.readFile(filePath);
+    return new Response(body, {
+      status: 200,
+      headers: {
+        ...SECURITY_HEADERS,
+        'Content-Type': mimeTypeFor(filePath),
+        'Content-Length': String(stats.size),
+      },
+    });
+  } catch {
+    return textResponse(404, 'Not found');
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The window
+
+function createMainWindow(): BrowserWindow {
+  const stateFile = path.join(app.getPath('userData'), WINDOW_STATE_FILE);
+  const stored = loadWindowState(stateFile);
+  const primary = screen.getPrimaryDisplay();
+  const workAreas: Rect[] = [primary.workArea, ...screen.getAllDisplays().filter((d) => d.id !== primary.id).map((d) => d.workArea)];
+  const bounds = placeWindow(stored?.bounds ?? null, workAreas);
+
+  const win = new BrowserWindow({
+    ...bounds,
+    minWidth: MIN_WINDOW_SIZE.width,
+    minHeight: MIN_WINDOW_SIZE.height,
+    title: APP_NAME,
+    show: false, // shown at 'ready-to-show', so the user never sees an empty white frame
+    webPreferences: {
+      preload: PRELOAD_PATH,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+    },
+  });
+  mainWindow = win;
+
+  win.once('ready-to-show', () => {
+    if (stored?.maximized) win.maximize();
+    win.show();
+  });
+
+  win.webContents.on('did-fail-load', (_event, errorCode, errorDescription, validatedURL, isMainFrame) => {
+    if (isMainFrame) console.error(`Could not load ${validatedURL}: ${errorDescription} (${errorCode})`);
+  });
+  win.webContents.on('render-process-gone', (_event, details) => {
+    console.error(`The renderer stopped: ${details.reason} (exit code ${details.exitCode})`);
+  });
+
+  rememberWindowState(win, stateFile);
+  flushRendererBeforeClose(win);
+
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
+  });
+
+  void win.loadURL(APP_ENTRY_URL);
+  return win;
+}
+
+/** Writes the window's normal bounds and maximized flag when they settle and when it closes. */
+function rememberWindowState(win: BrowserWindow, stateFile: string): void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const save = (): void => {
+    clearTimeout(timer);
+    timer = undefined;
+    if (win.isDestroyed()) return;
+    try {
+      saveWindowState(stateFile, { bounds: win.getNormalBounds(), maximized: win.isMaximized() });
+    } catch (error) {
+      // Losing the window position is not worth interrupting the user for.
+      console.warn('Could not save the window state:', error);
+    }
+  };
+  const saveSoon = (): void => {
+    clearTimeout(timer);
+    timer = setTimeout(save, WINDOW_STATE_SAVE_DELAY_MS);
+  };
+  win.on('resize', saveSoon);
+  win.on('move', saveSoon);
+  win.on('maximize', saveSoon);
+  win.on('unmaximize', saveSoon);
+  win.on('close', save);
+  win.on('closed', () => clearTimeout(timer));
+}
+
+/**
+ * Holds the first close of the window until the renderer has saved: the close is prevented,
+ * the renderer is sent `IPC.beforeClose`, and the window closes for real when it answers
+ * `IPC.closeReady`, stops, or `CLOSE_FLUSH_TIMEOUT_MS` passes.
+ */
+function flushRendererBeforeClose(win: BrowserWindow): void {
+  let phase: 'open' | 'flushing' | 'flushed' = 'open';
+  win.on('close', (event) => {
+    if (phase === 'flushed') return;
+    if (win.webContents.isCrashed()) {
+      phase = 'flushed'; // nobody left to wait for
+      return;
+    }
+    event.preventDefault();
+    if (phase === 'flushing') return; // a second click on the close button while we wait
+    phase = 'flushing';
+
+    const contents = win.webContents;
+    const channel: FlushChannel = {
+      request: () => contents.send(IPC.beforeClose),
+      onReady: (listener) => {
+        const onCloseReady = (readyEvent: IpcMainEvent): void => {
+          if (isTrustedSender(senderFacts(readyEvent))) listener();
+        };
+        ipcMain.on(IPC.closeReady, onCloseReady);
+        return () => ipcMain.removeListener(IPC.closeReady, onCloseReady);
+      },
+      onGone: (listener) => {
+        contents.on('render-process-gone', listener);
+        contents.on('destroyed', listener);
+        return () => {
+          contents.removeListener('render-process-gone', listener);
+          contents.removeListener('destroyed', listener);
+        };
+      },
+    };
+    void waitForRendererFlush(channel, CLOSE_FLUSH_TIMEOUT_MS).then((outcome) => {
+      if (outcome === 'timeout') console.warn(`The renderer did not confirm saving within ${CLOSE_FLUSH_TIMEOUT_MS} ms; closing anyway.`);
+      phase = 'flushed';
+      if (!win.isDestroyed()) win.close();
+      // Preventing the close cancelled a quit in progress; resume it.
+      if (quitRequested) app.quit();
+    });
+  });
+}
+
+function sendMenuCommand(command: MenuCommand): void {
+  if (mainWindow === null || mainWindow.isDestroyed()) return;
+  mainWindow.webContents.send(IPC.menuCommand, command);
+}
+
+// ---------------------------------------------------------------------------------------------
+// IPC
+
+/** What we know about the frame behind an IPC message, for `isTrustedSender`. */
+function senderFacts(event: IpcMainEvent | IpcMainInvokeEvent): SenderFacts {
+  const win = mainWindow;
+  const frame = event.senderFrame;
+  const fromOurWindow = win !== null && !win.isDestroyed() && event.sender.id === win.webContents.id;
+  const mainFrame = fromOurWindow ? win.webContents.mainFrame : null;
+  return {
+    frameUrl: frame?.url ?? null,
+    fromOurWindow,
+    isMainFrame:
+      frame !== null &&
+      mainFrame !== null &&
+      frame.parent === null &&
+      frame.processId === mainFrame.processId &&
+      frame.routingId === mainFrame.routingId,
+    detached: frame?.detached ?? true,
+  };
+}
+
+/** Throws (rejecting the renderer's invoke) unless the message came from our app's main frame. */
+function assertTrustedSender(event: IpcMainInvokeEvent, channel: string): void {
+  if (!isTrustedSender(senderFacts(event))) {
+    throw new Error(`${channel}: refused a message from an untrusted sender.`);
+  }
+}
+
+function appInfo(): AppInfo {
+  let userName = '';
+  try {
+    userName = os.userInfo().username;
+  } catch {
+    // No passwd entry (some containers) or no permission: the renderer asks for a name instead.
+  }
+  return { name: APP_NAME, version: app.getVersion(), shell: 'electron', platform: process.platform, userName };
+}
+
+function registerIpcHandlers(): void {
+  ipcMain.handle(IPC.appInfo, (event, ...args: unknown[]): AppInfo => {
+    assertTrustedSender(event, IPC.appInfo);
+    expectNoArguments(IPC.appInfo, args);
+    return appInfo();
+  });
+
+  ipcMain.handle(IPC.openExternal, async (event, ...args: unknown[]): Promise<OpenExternalResult> => {
+    assertTrustedSender(event, IPC.openExternal);
+    const url = expectOneString(IPC.openExternal, args, MAX_IPC_STRING_LENGTH);
+    try {
+      return await openInSystemBrowser(url);
+    } catch (error) {
+      return { opened: false, reason: `The system could not open the link: ${error instanceof Error ? error.message : String(error)}` };
+    }
+  });
+}
