@@ -2,6 +2,7 @@
  * The central loop in Chromium: open the bundled telegram, read its four sheets beside their
  * facsimiles, annotate words of each kind, reload, find everything where it was.
  */
+import { writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { annotate, annotationIdOf, highlightedText, openSample, SAMPLE_TITLE, typeBody } from './support/workstation';
 
@@ -120,6 +121,13 @@ test.describe('annotating', () => {
     await expect(page.locator(`.annotation-card.open[data-annotation-id="${translationId}"] .body-editor-text`)).toHaveText(
       'The so-called peace negotiations are an empty phrase.',
     );
+
+    // The picture of the main screen in the README is this state; UPDATE_SCREENSHOT=1 refreshes it.
+    await page.getByRole('navigation', { name: 'Sheets' }).getByRole('button', { name: 'Sheet 2', exact: true }).click();
+    await page.locator(`.hl[data-annotation-id="${crossrefId}"]`).first().click();
+    await page.mouse.move(0, 0);
+    const shot = await page.screenshot({ path: test.info().outputPath('main-screen.png') });
+    if (process.env.UPDATE_SCREENSHOT) writeFileSync(new URL('../docs/screenshot.png', import.meta.url), shot);
   });
 
   test('filters the panel by kind', async ({ page }) => {
