@@ -4,12 +4,16 @@
  */
 import { writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { annotate, annotationIdOf, highlightedText, openSample, SAMPLE_TITLE, typeBody } from './support/workstation';
+import { annotate, annotationIdOf, highlightedText, openSample, SAMPLE_TITLE, selectWords, typeBody } from './support/workstation';
 
 const FRUS_URL = 'https://history.state.gov/historicaldocuments/frus1951v07p1';
 
 test.describe('the sample telegram', () => {
   test('opens with its metadata, four sheets and a generated facsimile for each', async ({ page }) => {
+    // Anything the page logs as an error (a CSP violation, a failed asset, a React warning) fails the test.
+    const errors: string[] = [];
+    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+    page.on('pageerror', (error) => errors.push(error.message));
     await openSample(page);
     await expect(page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: new RegExp(SAMPLE_TITLE.replace(/[[\]]/g, '\\$&')) })).toBeVisible();
     const metadata = page.getByRole('region', { name: 'Document metadata' });
@@ -36,6 +40,7 @@ test.describe('the sample telegram', () => {
     }
     // The garbled number on the third sheet is shown as written, without reordering.
     await expect(page.locator('.transcription-text section.sheet').nth(2).locator('.sheet-heading')).toHaveText('Sheet 3 · headed “Лист 8”');
+    expect(errors).toEqual([]);
   });
 
   test('scrolling the transcription to another sheet shows that sheet’s scan', async ({ page }) => {
@@ -166,5 +171,54 @@ test.describe('annotating', () => {
     await expect(page.locator('.annotation-card')).toHaveCount(1);
     await page.locator('.annotation-card .card-head').click();
     await expect(page.locator('.annotation-card.open .body-editor-text')).toHaveText('Filippov: Stalin’s cover name.');
+  });
+});
+
+test.describe('the screen', () => {
+  test('annotates with a single key while words are selected', async ({ page }) => {
+    await openSample(page);
+    await selectWords(page, 'Снятие копий воспрещается');
+    await page.keyboard.press('t');
+    const card = page.locator('.annotation-card.open');
+    await expect(card.locator('.kind-badge')).toHaveText('Translation');
+    await expect(card.locator('.card-quote')).toHaveText('Снятие копий воспрещается');
+    // The new annotation's editor has the keyboard: typing goes into it.
+    await page.keyboard.type('Copying prohibited');
+    await expect(card.locator('.body-editor-text')).toHaveText('Copying prohibited');
+  });
+
+  test('the split between scan and text is resizable by mouse and keyboard, and remembered', async ({ page }) => {
+    await openSample(page);
+    const scan = page.getByRole('region', { name: 'Scan' });
+    const before = (await scan.boundingBox())!.width;
+    const divider = page.getByRole('separator', { name: 'Resize scan and transcription' });
+    const box = (await divider.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + 200);
+    await page.mouse.down();
+    await page.mouse.move(box.x - 150, box.y + 200, { steps: 5 });
+    await page.mouse.up();
+    const dragged = (await scan.boundingBox())!.width;
+    expect(dragged).toBeLessThan(before - 100);
+    await divider.focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    const nudged = (await scan.boundingBox())!.width;
+    expect(nudged).toBeGreaterThan(dragged + 10);
+    await page.reload();
+    await expect(page.locator('.transcription-text section.sheet')).toHaveCount(4);
+    expect(Math.abs((await scan.boundingBox())!.width - nudged)).toBeLessThan(3);
+  });
+
+  test('metadata and annotations can be hidden and shown, by button and shortcut', async ({ page }) => {
+    await openSample(page);
+    const metadata = page.getByRole('region', { name: 'Document metadata' });
+    await page.getByRole('group', { name: 'Show' }).getByRole('button', { name: 'Metadata' }).click();
+    await expect(metadata).toHaveCount(0);
+    await page.keyboard.press('Control+Shift+M');
+    await expect(metadata).toBeVisible();
+    await page.keyboard.press('Control+Shift+A');
+    await expect(page.getByRole('complementary', { name: 'Annotations' })).toHaveCount(0);
+    await page.getByRole('group', { name: 'Show' }).getByRole('button', { name: 'Annotations' }).click();
+    await expect(page.getByRole('complementary', { name: 'Annotations' })).toBeVisible();
   });
 });

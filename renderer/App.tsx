@@ -27,7 +27,11 @@ interface Props {
 export function App({ onRename, toast, onDismissToast }: Props) {
   const { db, bridge, creator, undoStack, notify } = useWorkspace();
   const documents = useLiveQuery(() => db.documents.orderBy('title').toArray(), []);
-  const [openId, setOpenId] = useState<string | null>(() => localStorage.getItem(LAST_DOCUMENT_KEY));
+  // undefined: nothing chosen yet (first run), so the first document opens; null: the user closed it.
+  const [openId, setOpenId] = useState<string | null | undefined>(() => {
+    const stored = localStorage.getItem(LAST_DOCUMENT_KEY);
+    return stored === null ? undefined : stored || null;
+  });
   const [openAnnotationId, setOpenAnnotationId] = useState<string | null>(null);
   const [showMetadata, setShowMetadata] = useState(true);
   const [showAnnotations, setShowAnnotations] = useState(true);
@@ -42,13 +46,12 @@ export function App({ onRename, toast, onDismissToast }: Props) {
     setOpenId(id);
     setOpenAnnotationId(null);
     setFocus(null);
-    if (id) localStorage.setItem(LAST_DOCUMENT_KEY, id);
-    else localStorage.removeItem(LAST_DOCUMENT_KEY);
+    localStorage.setItem(LAST_DOCUMENT_KEY, id ?? '');
   }, []);
 
-  // A remembered document that is gone is forgotten; with none open, the first one opens.
+  // On first run the first document opens; a remembered document that is gone is forgotten.
   useEffect(() => {
-    if (!documents) return;
+    if (!documents || openId === null) return;
     if (openId && documents.some((d) => d.id === openId)) return;
     openDocument(documents[0]?.id ?? null);
   }, [documents, openId, openDocument]);
@@ -152,7 +155,7 @@ export function App({ onRename, toast, onDismissToast }: Props) {
         <div className="brand">Marginalia</div>
         <LibraryList
           documents={documents ?? []}
-          openId={openId}
+          openId={openId ?? null}
           creatorName={creator.name}
           onOpen={openDocument}
           onRename={onRename}
@@ -165,6 +168,8 @@ export function App({ onRename, toast, onDismissToast }: Props) {
           documents={documents ?? []}
           showMetadata={showMetadata}
           showAnnotations={showAnnotations}
+          onToggleMetadata={() => setShowMetadata((v) => !v)}
+          onToggleAnnotations={() => setShowAnnotations((v) => !v)}
           focus={focus}
           openAnnotationId={openAnnotationId}
           picking={picking}

@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import { ANNOTATION_KIND_LABELS, type Annotation, type CrossReferenceTarget } from '../../shared/annotation';
 import { bodyPlainText } from '../../shared/annotation-body-schema';
 import { BODY_LANGUAGES } from '../../shared/importers/languages';
-import { saveAnnotationBody, saveCrossReference } from '../db/annotation-store';
+import { saveBodyLanguage, saveCrossReference } from '../db/annotation-store';
 import type { DocumentRecord } from '../db/records';
 import { useWorkspace } from '../workspace';
 import type { SaveState } from './body-autosave';
@@ -68,7 +68,11 @@ export function AnnotationCard(props: Props) {
               Translation into
               <select
                 value={annotation.body.language}
-                onChange={(e) => void saveAnnotationBody(db, annotation.id, { ...annotation.body, language: e.target.value })}
+                onChange={(e) => {
+                  const language = e.target.value;
+                  // Typing still waiting to be saved goes first, so the language change cannot undo it.
+                  void autosave.flush(annotation.id).then(() => saveBodyLanguage(db, annotation.id, language));
+                }}
               >
                 {BODY_LANGUAGES.map((l) => (
                   <option key={l.code} value={l.code}>

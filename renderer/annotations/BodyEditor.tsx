@@ -121,7 +121,7 @@ export function BodyEditor({ initial, lang, label, autoFocus, onChange, onBlur }
           onMouseDown={(e) => e.preventDefault()}
           onClick={() => viewRef.current && openLinkPrompt(viewRef.current)}
         >
-          🔗
+          Link
         </button>
         {button('Undo (Ctrl+Z)', '↶', undo, false)}
         {button('Redo (Ctrl+Shift+Z)', '↷', redo, false)}

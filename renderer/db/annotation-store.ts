@@ -64,6 +64,11 @@ export function saveAnnotationBody(db: MarginaliaDatabase, id: string, body: Ann
   return updateAnnotation(db, id, (a) => (JSON.stringify(a.body) === JSON.stringify(body) ? null : { body }));
 }
 
+/** Changes only the language of a body, keeping its text as stored. */
+export function saveBodyLanguage(db: MarginaliaDatabase, id: string, language: string): Promise<Annotation | undefined> {
+  return updateAnnotation(db, id, (a) => (a.body.language === language ? null : { body: { ...a.body, language } }));
+}
+
 export function saveCrossReference(
   db: MarginaliaDatabase,
   id: string,

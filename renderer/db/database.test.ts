@@ -7,6 +7,7 @@ import {
   createAnnotation,
   liveAnnotations,
   saveAnnotationBody,
+  saveBodyLanguage,
   saveCrossReference,
   setAnnotationDeleted,
 } from './annotation-store';
@@ -89,6 +90,10 @@ describe('annotations', () => {
     expect((await db.annotations.get(created.id))?.body).toEqual(body);
     // Saving the same body again is not a change.
     expect((await saveAnnotationBody(db, created.id, body))?.revision).toBe(2);
+    // Changing the language keeps the text.
+    const german = await saveBodyLanguage(db, created.id, 'de');
+    expect(german?.body).toEqual({ ...body, language: 'de' });
+    expect(german?.revision).toBe(3);
   });
 
   it('keeps a tombstone on delete, which undo restores', async () => {

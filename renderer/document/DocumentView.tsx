@@ -47,6 +47,8 @@ interface Props {
   documents: readonly DocumentRecord[];
   showMetadata: boolean;
   showAnnotations: boolean;
+  onToggleMetadata: () => void;
+  onToggleAnnotations: () => void;
   focus: PassageFocus | null;
   openAnnotationId: string | null;
   picking: PickState | null;
@@ -209,6 +211,14 @@ export function DocumentView(props: Props) {
             {d.originalLanguage && ` · ${d.originalLanguage}`}
             {d.isSample && ' · bundled sample'}
           </p>
+        </div>
+        <div className="view-toggles" role="group" aria-label="Show">
+          <button type="button" aria-pressed={props.showMetadata} title="Show or hide the metadata (Ctrl+Shift+M)" onClick={props.onToggleMetadata}>
+            Metadata
+          </button>
+          <button type="button" aria-pressed={props.showAnnotations} title="Show or hide the annotations (Ctrl+Shift+A)" onClick={props.onToggleAnnotations}>
+            Annotations
+          </button>
         </div>
         <SheetNavigator labels={sheetLabels} current={currentSheet} onGo={goToSheet} />
       </header>

@@ -1,5 +1,6 @@
 /**
- * The scan of the current sheet. A generated facsimile says so, plainly, over the image.
+ * The scan of the current sheet. A generated facsimile says so, plainly, in a label above the
+ * image (not over it, so it hides nothing of the page).
  * (Deep zoom, rotation and image adjustments belong to the scan viewer.)
  */
 import { useEffect, useState } from 'react';
