@@ -18,10 +18,29 @@ export interface DocumentMetadata {
   credits: string;
   /** The language of the original document, in English, as the source names it ("Russian"). */
   originalLanguage: string;
-  /** BCP 47 code of the transcription's language when it can be told ("ru"). */
+  /**
+   * The language of the text in the app, named in English: the original language for a
+   * transcription, the target language when the source publishes a translation ("English").
+   */
+  textLanguage: string;
+  /** BCP 47 code of the text's language when it can be told ("ru"). */
   languageCode: string;
+  /** Whether the text is a transcription of the original or a translation of it ('' = unknown). */
+  textKind: '' | 'original' | 'translation';
   /** The source's own record identifier, when it has one. */
   recordId: string;
+  /** Author(s), one per line. */
+  authors: string;
+  /** People and places the source associates with the document, one per line. */
+  associatedPeopleAndPlaces: string;
+  /** Topics the source associates with the document, one per line. */
+  associatedTopics: string;
+  /** Rights statement. */
+  rights: string;
+  /** The kind of document as the source names it ("Telegram", "Memorandum"). */
+  documentType: string;
+  /** When the source first published the original, as written. */
+  originalUploadedDate: string;
 }
 
 export function emptyMetadata(title = 'Untitled document'): DocumentMetadata {
@@ -35,8 +54,16 @@ export function emptyMetadata(title = 'Untitled document'): DocumentMetadata {
     summary: '',
     credits: '',
     originalLanguage: '',
+    textLanguage: '',
     languageCode: '',
+    textKind: '',
     recordId: '',
+    authors: '',
+    associatedPeopleAndPlaces: '',
+    associatedTopics: '',
+    rights: '',
+    documentType: '',
+    originalUploadedDate: '',
   };
 }
 

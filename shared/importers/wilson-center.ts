@@ -13,7 +13,7 @@ import { parseWrittenDate } from './dates';
 import { splitSheets } from './sheet-split';
 
 /** Section labels we understand, and the metadata field each fills. */
-const SECTION_FIELDS: Readonly<Record<string, keyof DocumentMetadata | 'contents'>> = {
+const SECTION_FIELDS: Readonly<Record<string, TextField | 'contents'>> = {
   'citation': 'citation',
   'summary': 'summary',
   'credits': 'credits',
@@ -28,8 +28,10 @@ const SECTION_LABEL = /^([A-Za-z][A-Za-z ()&]{1,40}):\s*(.*)$/;
 const ANGLE_URL = /<(https?:\/\/[^\s>]+)>/;
 const BARE_URL = /(https?:\/\/[^\s<>"]+)/;
 
+type TextField = Exclude<keyof DocumentMetadata, 'textKind'>;
+
 interface Section {
-  field: keyof DocumentMetadata | 'contents';
+  field: TextField | 'contents';
   lines: string[];
 }
 
