@@ -218,7 +218,7 @@ test.describe('the screen', () => {
     await expect(metadata).toBeVisible();
     await page.keyboard.press('Control+Shift+A');
     await expect(page.getByRole('complementary', { name: 'Annotations' })).toHaveCount(0);
-    await page.getByRole('group', { name: 'Show' }).getByRole('button', { name: 'Annotations' }).click();
+    await page.getByRole('group', { name: 'Show' }).getByRole('button', { name: 'Side panel' }).click();
     await expect(page.getByRole('complementary', { name: 'Annotations' })).toBeVisible();
   });
 });

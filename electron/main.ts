@@ -13,6 +13,7 @@
 import {
   app,
   BrowserWindow,
+  dialog,
   ipcMain,
   Menu,
   protocol,
@@ -26,11 +27,20 @@ import {
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { checkExternalUrl, IPC, type AppInfo, type MenuCommand, type OpenExternalResult } from '../shared/bridge';
+import {
+  checkExternalUrl,
+  IPC,
+  isOpenFilesPurpose,
+  type AppInfo,
+  type MenuCommand,
+  type OpenedFile,
+  type OpenExternalResult,
+} from '../shared/bridge';
 import { CONTENT_SECURITY_POLICY } from '../shared/content-security-policy';
 import { APP_ENTRY_URL, APP_SCHEME, isAppUrl } from './app-origin';
 import { expectNoArguments, expectOneString } from './ipc-arguments';
 import { buildMenuTemplate } from './menu-template';
+import { openDialogOptions, readChosenFiles } from './open-files';
 import { isPermissionAllowed } from './permissions';
 import { filePathForAppUrl, mimeTypeFor } from './protocol-paths';
 import { waitForRendererFlush, type FlushChannel } from './renderer-flush';
@@ -423,6 +433,17 @@ function registerIpcHandlers(): void {
     assertTrustedSender(event, IPC.appInfo);
     expectNoArguments(IPC.appInfo, args);
     return appInfo();
+  });
+
+  ipcMain.handle(IPC.openFiles, async (event, ...args: unknown[]): Promise<OpenedFile[]> => {
+    assertTrustedSender(event, IPC.openFiles);
+    const purpose = expectOneString(IPC.openFiles, args, MAX_IPC_STRING_LENGTH);
+    if (!isOpenFilesPurpose(purpose)) throw new Error(`${IPC.openFiles}: unknown purpose ${JSON.stringify(purpose)}.`);
+    const window = BrowserWindow.fromWebContents(event.sender);
+    const options = openDialogOptions(purpose);
+    const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+    if (result.canceled) return [];
+    return readChosenFiles(result.filePaths, purpose, { stat: (f) => fs.stat(f), readFile: (f) => fs.readFile(f) });
   });
 
   ipcMain.handle(IPC.openExternal, async (event, ...args: unknown[]): Promise<OpenExternalResult> => {

@@ -45,6 +45,8 @@ describe('buildMenuTemplate', () => {
   });
 
   it.each([
+    ['Import Documents…', 'file.importDocuments', 'CmdOrCtrl+O'],
+    ['Add Scans…', 'file.addScans', 'CmdOrCtrl+Shift+O'],
     ['Close Document', 'file.closeDocument', undefined],
     ['Undo Annotation Change', 'edit.undoAnnotationChange', undefined],
     ['Next Sheet', 'view.nextSheet', 'CmdOrCtrl+]'],
@@ -80,7 +82,7 @@ describe('buildMenuTemplate', () => {
 
   it('ends File with Quit on Linux, after a separator', () => {
     const file = submenuOf(topLevel(build().template, 'File'));
-    expect(file.map((item) => item.label ?? item.type ?? item.role)).toEqual(['Close Document', 'separator', 'quit']);
+    expect(file.map((item) => item.label ?? item.type ?? item.role)).toEqual(['Import Documents…', 'Add Scans…', 'separator', 'Close Document', 'separator', 'quit']);
   });
 
   it('has the zoom and full-screen roles in View', () => {

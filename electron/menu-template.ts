@@ -55,6 +55,9 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
   const fileMenu: MenuItemConstructorOptions = {
     label: 'File',
     submenu: [
+      command('Import Documents…', 'file.importDocuments', 'CmdOrCtrl+O'),
+      command('Add Scans…', 'file.addScans', 'CmdOrCtrl+Shift+O'),
+      separator,
       command('Close Document', 'file.closeDocument'),
       separator,
       // On macOS Quit belongs to the application menu; File ends with closing the window.

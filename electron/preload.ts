@@ -20,6 +20,8 @@ import {
   type MenuCommand,
   type OpenExternalResult,
   type Unsubscribe,
+  type OpenedFile,
+  type OpenFilesPurpose,
 } from '../shared/bridge';
 
 /**
@@ -49,6 +51,8 @@ const bridge: MarginaliaBridge = {
   appInfo: () => ipcRenderer.invoke(IPC.appInfo) as Promise<AppInfo>,
 
   openExternal: (url: string) => ipcRenderer.invoke(IPC.openExternal, url) as Promise<OpenExternalResult>,
+
+  openFiles: (purpose: OpenFilesPurpose) => ipcRenderer.invoke(IPC.openFiles, purpose) as Promise<OpenedFile[]>,
 
   onMenuCommand(listener: (command: MenuCommand) => void): Unsubscribe {
     const onMessage = (_event: IpcRendererEvent, command: unknown): void => {

@@ -9,6 +9,9 @@ import type { Annotation, CrossReferenceTarget, TextTarget } from '../shared/ann
 import type { MenuCommand } from '../shared/bridge';
 import { saveCrossReference } from './db/annotation-store';
 import { DocumentView, type PassageFocus, type PickState } from './document/DocumentView';
+import { fromFile, fromOpenedFile, isDocumentFile } from './import/import-source';
+import { ImportStatus } from './import/ImportStatus';
+import { useImports } from './import/useImports';
 import { commandForKey, SHORTCUTS } from './keyboard-shortcuts';
 import { LibraryList } from './library/LibraryList';
 import { BrowserBridge } from './platform/browser-bridge';
@@ -41,6 +44,8 @@ export function App({ onRename, toast, onDismissToast }: Props) {
   const [dialog, setDialog] = useState<'about' | 'shortcuts' | null>(null);
   const [appVersion, setAppVersion] = useState('');
   const libraryRef = useRef<HTMLDivElement>(null);
+  const imports = useImports();
+  const [dragging, setDragging] = useState(false);
 
   const openDocument = useCallback((id: string | null) => {
     setOpenId(id);
@@ -61,6 +66,19 @@ export function App({ onRename, toast, onDismissToast }: Props) {
   const runCommand = useCallback(
     (command: MenuCommand) => {
       switch (command) {
+        case 'file.importDocuments':
+          void bridge
+            .openFiles('documents')
+            .then((files) => imports.importDocumentFiles(files.map(fromOpenedFile)))
+            .then((ids) => ids[0] && openDocument(ids[0]));
+          return;
+        case 'file.addScans':
+          if (!openId) {
+            notify('Open a document first: scans are added to the open document.');
+            return;
+          }
+          void bridge.openFiles('scans').then((files) => imports.importScanFiles(openId, files.map(fromOpenedFile)));
+          return;
         case 'file.closeDocument':
           openDocument(null);
           return;
@@ -90,10 +108,25 @@ export function App({ onRename, toast, onDismissToast }: Props) {
           return;
       }
     },
-    [openDocument, undoStack, notify],
+    [openDocument, undoStack, notify, bridge, imports, openId],
   );
 
   useEffect(() => bridge.onMenuCommand(runCommand), [bridge, runCommand]);
+
+  /** Files dropped on the window: texts become documents, images and PDFs scans of the open document. */
+  const onDrop = useCallback(
+    async (files: File[]) => {
+      const texts = files.filter((f) => isDocumentFile(f.name));
+      const scans = files.filter((f) => !isDocumentFile(f.name));
+      if (scans.length > 0 && !openId) notify('Open a document first: scans are added to the open document.');
+      if (texts.length > 0) {
+        const ids = await imports.importDocumentFiles(texts.map(fromFile));
+        if (ids[0] && scans.length === 0) openDocument(ids[0]);
+      }
+      if (scans.length > 0 && openId) await imports.importScanFiles(openId, scans.map(fromFile));
+    },
+    [imports, openId, openDocument, notify],
+  );
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
@@ -150,7 +183,30 @@ export function App({ onRename, toast, onDismissToast }: Props) {
   const openDoc = documents?.find((d) => d.id === openId);
 
   return (
-    <div className="app">
+    <div
+      className="app"
+      onDragOver={(e) => {
+        if (!e.dataTransfer.types.includes('Files')) return;
+        e.preventDefault();
+        e.dataTransfer.dropEffect = 'copy';
+        setDragging(true);
+      }}
+      onDragLeave={(e) => {
+        if (e.relatedTarget === null) setDragging(false);
+      }}
+      onDrop={(e) => {
+        if (!e.dataTransfer.types.includes('Files')) return;
+        e.preventDefault();
+        setDragging(false);
+        void onDrop([...e.dataTransfer.files]);
+      }}
+    >
+      {dragging && (
+        <div className="drop-overlay" aria-hidden="true">
+          Drop text files to import them as documents, images and PDFs to add them as scans
+          {openDoc ? ` of “${openDoc.title}”` : ''}.
+        </div>
+      )}
       <div className="sidebar" ref={libraryRef}>
         <div className="brand">Marginalia</div>
         <LibraryList
@@ -159,6 +215,7 @@ export function App({ onRename, toast, onDismissToast }: Props) {
           creatorName={creator.name}
           onOpen={openDocument}
           onRename={onRename}
+          onImport={() => runCommand('file.importDocuments')}
         />
       </div>
       {openDoc ? (
@@ -170,6 +227,7 @@ export function App({ onRename, toast, onDismissToast }: Props) {
           showAnnotations={showAnnotations}
           onToggleMetadata={() => setShowMetadata((v) => !v)}
           onToggleAnnotations={() => setShowAnnotations((v) => !v)}
+          onAddScans={() => runCommand('file.addScans')}
           focus={focus}
           openAnnotationId={openAnnotationId}
           picking={picking}
@@ -208,12 +266,15 @@ export function App({ onRename, toast, onDismissToast }: Props) {
           </table>
         </Dialog>
       )}
+      <ImportStatus imports={imports} />
       <Toast toast={toast} onDismiss={onDismissToast} />
     </div>
   );
 }
 
 const SHORTCUT_DESCRIPTIONS: Record<MenuCommand, string> = {
+  'file.importDocuments': 'Import documents (text or Markdown files)',
+  'file.addScans': 'Add scans (images or PDFs) to the open document',
   'file.closeDocument': 'Close the document',
   'edit.undoAnnotationChange': 'Undo adding or deleting an annotation',
   'view.nextSheet': 'Next sheet',

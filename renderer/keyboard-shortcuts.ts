@@ -22,6 +22,8 @@ interface Shortcut {
 }
 
 export const SHORTCUTS: readonly Shortcut[] = [
+  { key: 'o', mod: true, shift: false, command: 'file.importDocuments', whileTyping: true, label: 'Ctrl+O' },
+  { key: 'o', mod: true, shift: true, command: 'file.addScans', whileTyping: true, label: 'Ctrl+Shift+O' },
   { key: ']', mod: true, shift: false, command: 'view.nextSheet', whileTyping: true, label: 'Ctrl+]' },
   { key: '[', mod: true, shift: false, command: 'view.previousSheet', whileTyping: true, label: 'Ctrl+[' },
   { key: 'm', mod: true, shift: true, command: 'view.toggleMetadata', whileTyping: true, label: 'Ctrl+Shift+M' },

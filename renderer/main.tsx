@@ -17,6 +17,7 @@ import { BodyAutosave } from './annotations/body-autosave';
 import { loadCreator, renameCreator } from './db/creator';
 import { MarginaliaDatabase, requestPersistentStorage } from './db/database';
 import { ensureSampleLibrary } from './db/sample-library';
+import { discardInterruptedImports } from './import/import-scans';
 import { bridge } from './platform/bridge';
 import { loadBundledSample } from './sample/load-sample';
 import type { ToastMessage } from './ui/Toast';
@@ -28,6 +29,7 @@ async function start(): Promise<void> {
   const db = new MarginaliaDatabase();
   await db.open();
   void requestPersistentStorage();
+  await discardInterruptedImports(db);
   await ensureSampleLibrary(db, loadBundledSample);
   const info = await bridge.appInfo();
   const creator = await loadCreator(db, info.userName || 'Historian');

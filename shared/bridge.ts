@@ -25,6 +25,8 @@ export interface AppInfo {
 
 /** Commands the native menu (or the browser's keyboard shortcuts) sends to the renderer. */
 export const MENU_COMMANDS = [
+  'file.importDocuments',
+  'file.addScans',
   'file.closeDocument',
   'edit.undoAnnotationChange',
   'view.nextSheet',
@@ -47,12 +49,40 @@ export type OpenExternalResult = { readonly opened: true } | { readonly opened: 
 
 export type Unsubscribe = () => void;
 
+/** What the user is choosing files for; it decides the dialog's title and file filters. */
+export const OPEN_FILES_PURPOSES = ['documents', 'scans'] as const;
+export type OpenFilesPurpose = (typeof OPEN_FILES_PURPOSES)[number];
+
+export function isOpenFilesPurpose(value: unknown): value is OpenFilesPurpose {
+  return typeof value === 'string' && (OPEN_FILES_PURPOSES as readonly string[]).includes(value);
+}
+
+/** The file extensions offered for each purpose (without dots). */
+export const OPEN_FILES_EXTENSIONS: Readonly<Record<OpenFilesPurpose, readonly string[]>> = {
+  documents: ['txt', 'text', 'md', 'markdown'],
+  scans: ['jpg', 'jpeg', 'png', 'webp', 'tif', 'tiff', 'pdf'],
+};
+
+/** A file the user chose. `bytes` is null when the file is over `limit` and was not read. */
+export interface OpenedFile {
+  readonly name: string;
+  readonly size: number;
+  readonly limit: number;
+  readonly bytes: Uint8Array | null;
+}
+
 /** What the renderer may ask of its host. */
 export interface MarginaliaBridge {
   readonly shell: ShellKind;
   appInfo(): Promise<AppInfo>;
   /** Opens an http(s) link in the system browser, after the host has validated it. */
   openExternal(url: string): Promise<OpenExternalResult>;
+  /**
+   * Asks the user to choose files (the native open dialog in Electron, the browser's file
+   * chooser otherwise). Resolves to an empty list when the user cancels. In a browser it must be
+   * called straight from a click or key handler, as browsers require.
+   */
+  openFiles(purpose: OpenFilesPurpose): Promise<OpenedFile[]>;
   /** Menu commands from the host. */
   onMenuCommand(listener: (command: MenuCommand) => void): Unsubscribe;
   /**
@@ -66,6 +96,7 @@ export interface MarginaliaBridge {
 export const IPC = {
   appInfo: 'marginalia:app-info',
   openExternal: 'marginalia:open-external',
+  openFiles: 'marginalia:open-files',
   menuCommand: 'marginalia:menu-command',
   beforeClose: 'marginalia:before-close',
   closeReady: 'marginalia:close-ready',

@@ -11,3 +11,17 @@ declare class URL {
   readonly password: string;
   readonly href: string;
 }
+
+/**
+ * The Encoding standard's decoder, for reading imported files' bytes: Node (with full ICU, as
+ * it ships) and every browser implement it, including the legacy code pages such as
+ * windows-1251. `fatal: true` makes malformed input throw a TypeError instead of producing
+ * U+FFFD, which is how an importer tells a wrong guess at the encoding from a right one.
+ */
+declare class TextDecoder {
+  constructor(label?: string, options?: { fatal?: boolean; ignoreBOM?: boolean });
+  readonly encoding: string;
+  readonly fatal: boolean;
+  readonly ignoreBOM: boolean;
+  decode(input?: Uint8Array, options?: { stream?: boolean }): string;
+}

@@ -129,3 +129,40 @@ describe('the creator', () => {
     expect(await loadCreator(db, 'x')).toEqual(renamed);
   });
 });
+
+describe('schema upgrades', () => {
+  it('opens a version 1 library and upgrades it to version 2 without losing anything', async () => {
+    const name = `v1-${++dbCount}`;
+    // A library as version 1 of the app wrote it.
+    const { default: Dexie } = await import('dexie');
+    const v1 = new Dexie(name);
+    v1.version(1).stores({
+      documents: 'id, title, dateIso, modified',
+      transcriptions: 'documentId',
+      scans: 'id, documentId, [documentId+sheetIndex]',
+      annotations: 'id, documentId, kind, modified, creator.id',
+      settings: 'key',
+    });
+    await v1.table('documents').put({ id: 'd1', title: 'Old document', originalLanguage: 'Russian', languageCode: 'ru', sheetCount: 2 });
+    await v1.table('scans').bulkPut([
+      { id: 's1', documentId: 'd1', sheetIndex: 0, blob: new Blob(['a']), mime: 'image/png', size: 1, width: 1, height: 1, generated: false, caption: '' },
+      { id: 's2', documentId: 'd1', sheetIndex: 1, blob: new Blob(['b']), mime: 'image/png', size: 1, width: 1, height: 1, generated: false, caption: '' },
+    ]);
+    await v1.table('annotations').put({ id: 'a1', documentId: 'd1', kind: 'commentary' });
+    v1.close();
+
+    const upgraded = new MarginaliaDatabase(name);
+    await upgraded.open();
+    expect(upgraded.verno).toBe(2);
+    const doc = await upgraded.documents.get('d1');
+    expect(doc).toMatchObject({ title: 'Old document', textLanguage: 'Russian', authors: '', associatedTopics: '', textKind: '' });
+    const scans = await upgraded.scans.where('[documentId+order]').between(['d1', 0], ['d1', Infinity]).toArray();
+    expect(scans.map((s) => [s.id, s.order, s.thumbnail, s.pageNumber])).toEqual([
+      ['s1', 0, null, 1],
+      ['s2', 1, null, 1],
+    ]);
+    expect(await upgraded.annotations.get('a1')).toMatchObject({ kind: 'commentary' });
+    expect(await upgraded.stagedScans.count()).toBe(0);
+    await upgraded.delete();
+  });
+});

@@ -7,7 +7,8 @@
  */
 import Dexie, { type Table } from 'dexie';
 import type { Annotation } from '../../shared/annotation';
-import type { DocumentRecord, ScanRecord, SettingRecord, TranscriptionRecord } from './records';
+import { emptyMetadata } from '../../shared/document-metadata';
+import type { DocumentRecord, ScanRecord, SettingRecord, StagedScanRecord, TranscriptionRecord } from './records';
 
 export const DATABASE_NAME = 'marginalia';
 
@@ -17,6 +18,7 @@ export class MarginaliaDatabase extends Dexie {
   scans!: Table<ScanRecord, string>;
   annotations!: Table<Annotation, string>;
   settings!: Table<SettingRecord, string>;
+  stagedScans!: Table<StagedScanRecord, string>;
 
   constructor(name: string = DATABASE_NAME, options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}) {
     super(name, { chromeTransactionDurability: 'strict', ...options });
@@ -28,6 +30,34 @@ export class MarginaliaDatabase extends Dexie {
       annotations: 'id, documentId, kind, modified, creator.id',
       settings: 'key',
     });
+    // Version 2: metadata of the Wilson Center variants (authors, topics, rights, …), scans in
+    // an explicit order with thumbnails and their source file, and a staging table for imports.
+    this.version(2)
+      .stores({
+        scans: 'id, documentId, [documentId+sheetIndex], [documentId+order]',
+        stagedScans: 'id, importId',
+      })
+      .upgrade(async (tx) => {
+        const blank = emptyMetadata();
+        await tx
+          .table<DocumentRecord>('documents')
+          .toCollection()
+          .modify((d) => {
+            for (const [key, value] of Object.entries(blank)) {
+              if ((d as unknown as Record<string, unknown>)[key] === undefined) (d as unknown as Record<string, unknown>)[key] = value;
+            }
+            if (!d.textLanguage) d.textLanguage = d.originalLanguage;
+          });
+        await tx
+          .table<ScanRecord>('scans')
+          .toCollection()
+          .modify((scan) => {
+            scan.order ??= scan.sheetIndex;
+            scan.thumbnail ??= null;
+            scan.sourceName ??= '';
+            scan.pageNumber ??= 1;
+          });
+      });
   }
 }
 

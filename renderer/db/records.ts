@@ -34,6 +34,22 @@ export interface ScanRecord {
   generated: boolean;
   /** A short description for the viewer ("Generated facsimile — not the archival scan"). */
   caption: string;
+  /** Position among the document's scans (pages in reading order); sheets show their first scan. */
+  order: number;
+  /** A small JPEG for thumbnails; null for scans stored before thumbnails existed. */
+  thumbnail: Blob | null;
+  /** The file the scan came from, and its page in that file (1-based; 1 for an image). */
+  sourceName: string;
+  pageNumber: number;
+}
+
+/**
+ * A scan rendered during an import that has not finished. Large imports are written here page
+ * by page, and moved into `scans` in one transaction at the end, so the library changes all at
+ * once or not at all.
+ */
+export interface StagedScanRecord extends ScanRecord {
+  importId: string;
 }
 
 export interface SettingRecord {

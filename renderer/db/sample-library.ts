@@ -59,6 +59,11 @@ export async function ensureSampleLibrary(
     height: f.height,
     generated: true,
     caption: GENERATED_FACSIMILE_CAPTION,
+    order: f.sheetIndex,
+    // Shown scaled down where a thumbnail is wanted: four images do not need their own.
+    thumbnail: null,
+    sourceName: `facsimile-sheet-${f.sheetIndex + 1}.png`,
+    pageNumber: 1,
   }));
 
   return db.transaction('rw', [db.settings, db.documents, db.transcriptions, db.scans], async () => {

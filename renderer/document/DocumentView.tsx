@@ -16,6 +16,8 @@ import { describeTextRange, resolveTextQuote, trimTextRange } from '../../shared
 import { TextIndex } from '../../shared/anchoring/text-index';
 import { transcriptionFromJSON } from '../../shared/transcription/schema';
 import { createAnnotationAction } from '../actions/create-annotation';
+import { editMetadataAction } from '../actions/edit-metadata';
+import { mergeSheetAction, splitSheetAction } from '../actions/edit-sheets';
 import { deleteAnnotationAction } from '../actions/delete-annotation';
 import { anchorAnnotations, highlightsFor, inTextOrder } from '../annotations/anchors';
 import { AnnotationsPanel, type KindFilter } from '../annotations/AnnotationsPanel';
@@ -30,6 +32,9 @@ import { MetadataPanel } from './MetadataPanel';
 import { ScanPane } from './ScanPane';
 import { SheetNavigator } from './SheetNavigator';
 import { SplitPane } from './SplitPane';
+import { ScansPanel } from './ScansPanel';
+import { scanForSheet } from '../import/assign-sheets';
+import { paragraphAt } from '../../shared/transcription/sheet-edits';
 
 /** A request to show certain words of this document, after following a cross-reference. */
 export interface PassageFocus {
@@ -49,6 +54,7 @@ interface Props {
   showAnnotations: boolean;
   onToggleMetadata: () => void;
   onToggleAnnotations: () => void;
+  onAddScans: () => void;
   focus: PassageFocus | null;
   openAnnotationId: string | null;
   picking: PickState | null;
@@ -88,6 +94,9 @@ export function DocumentView(props: Props) {
   const [scrollRequest, setScrollRequest] = useState<ScrollRequest | null>(null);
   const [flash, setFlash] = useState<{ from: number; to: number } | null>(null);
   const [focusBodyOf, setFocusBodyOf] = useState<string | null>(null);
+  const [rightTab, setRightTab] = useState<'annotations' | 'scans'>('annotations');
+  /** The last place the user clicked or selected in the transcription: where "Split sheet" splits. */
+  const [caret, setCaret] = useState<number | null>(null);
 
   const scrollTo = useCallback((pos: number) => setScrollRequest({ pos, nonce: Date.now() + Math.random() }), []);
 
@@ -198,7 +207,30 @@ export function DocumentView(props: Props) {
     });
   }
 
-  const scan = scans?.find((s) => s.sheetIndex === currentSheet);
+  const scan = scans ? scanForSheet(scans, currentSheet) : undefined;
+  const caretPlace = doc && caret !== null ? paragraphAt(doc, caret) : null;
+  const canSplit = !!caretPlace && caretPlace.paragraphIndex > 0;
+
+  async function splitSheet(): Promise<void> {
+    if (!doc || !caretPlace) return;
+    if (await splitSheetAction(db, undoStack, documentId, doc, caretPlace)) {
+      setCurrentSheet(caretPlace.sheetIndex + 1);
+      setCaret(null);
+      notify(`Sheet ${caretPlace.sheetIndex + 1} split; the new sheet starts at the chosen paragraph.`, {
+        label: 'Undo',
+        run: () => void undoStack.undo(),
+      });
+    }
+  }
+
+  async function mergeSheet(): Promise<void> {
+    if (!doc) return;
+    const sheet = currentSheet;
+    if (await mergeSheetAction(db, undoStack, documentId, doc, sheet)) {
+      setCurrentSheet(sheet - 1);
+      notify(`Sheet ${sheet + 1} merged into sheet ${sheet}.`, { label: 'Undo', run: () => void undoStack.undo() });
+    }
+  }
   const d = props.document;
 
   return (
@@ -216,13 +248,19 @@ export function DocumentView(props: Props) {
           <button type="button" aria-pressed={props.showMetadata} title="Show or hide the metadata (Ctrl+Shift+M)" onClick={props.onToggleMetadata}>
             Metadata
           </button>
-          <button type="button" aria-pressed={props.showAnnotations} title="Show or hide the annotations (Ctrl+Shift+A)" onClick={props.onToggleAnnotations}>
-            Annotations
+          <button type="button" aria-pressed={props.showAnnotations} title="Show or hide the side panel (Ctrl+Shift+A)" onClick={props.onToggleAnnotations}>
+            Side panel
           </button>
         </div>
         <SheetNavigator labels={sheetLabels} current={currentSheet} onGo={goToSheet} />
       </header>
-      {props.showMetadata && <MetadataPanel document={d} onOpenLink={(url) => void openExternal(url)} />}
+      {props.showMetadata && (
+        <MetadataPanel
+          document={d}
+          onOpenLink={(url) => void openExternal(url)}
+          onSave={(changes) => editMetadataAction(db, undoStack, documentId, changes)}
+        />
+      )}
       {props.picking && (
         <div className="pick-banner" role="status">
           Select the words this cross-reference points to — in this or another document — then choose “Link
@@ -237,6 +275,19 @@ export function DocumentView(props: Props) {
           left={<ScanPane scan={scan} sheetLabel={sheetLabels[currentSheet] ?? ''} />}
           right={
             <section className="transcription-pane" aria-label="Transcription pane">
+              <div className="sheet-tools" role="toolbar" aria-label="Sheets of the transcription">
+                <button
+                  type="button"
+                  disabled={!canSplit}
+                  title="Start a new sheet at the paragraph you last clicked"
+                  onClick={() => void splitSheet()}
+                >
+                  Split sheet here
+                </button>
+                <button type="button" disabled={currentSheet === 0} onClick={() => void mergeSheet()}>
+                  Merge {sheetLabels[currentSheet] ?? 'sheet'} with previous
+                </button>
+              </div>
               {doc ? (
                 <TranscriptionView
                   doc={doc}
@@ -246,7 +297,11 @@ export function DocumentView(props: Props) {
                   flash={flash}
                   scrollRequest={scrollRequest}
                   onSheetChange={setCurrentSheet}
-                  onSelectText={setSelection}
+                  onSelectText={(selection) => {
+                    setSelection(selection);
+                    if (selection) setCaret(selection.from);
+                  }}
+                  onCaret={setCaret}
                   onHighlightClick={(id) => {
                     const annotation = annotations?.find((a) => a.id === id);
                     if (!annotation) return;
@@ -264,19 +319,33 @@ export function DocumentView(props: Props) {
           }
         />
         {props.showAnnotations && (
-          <AnnotationsPanel
-            annotations={ordered}
-            anchors={anchors}
-            documents={props.documents}
-            openId={props.openAnnotationId}
-            focusBodyOf={focusBodyOf}
-            filter={filter}
-            onFilter={setFilter}
-            onOpen={(a) => (props.openAnnotationId === a.id ? props.onOpenAnnotation(null) : openAnnotation(a, true))}
-            onDelete={(a) => void deleteAnnotation(a)}
-            onPickPassage={props.onPickPassage}
-            onFollow={props.onFollow}
-          />
+          <div className="side-panel">
+            <div className="side-tabs" role="tablist" aria-label="Side panel">
+              <button type="button" role="tab" aria-selected={rightTab === 'annotations'} onClick={() => setRightTab('annotations')}>
+                Annotations
+              </button>
+              <button type="button" role="tab" aria-selected={rightTab === 'scans'} onClick={() => setRightTab('scans')}>
+                Scans {scans ? <span className="count">{scans.length}</span> : null}
+              </button>
+            </div>
+            {rightTab === 'annotations' ? (
+              <AnnotationsPanel
+                annotations={ordered}
+                anchors={anchors}
+                documents={props.documents}
+                openId={props.openAnnotationId}
+                focusBodyOf={focusBodyOf}
+                filter={filter}
+                onFilter={setFilter}
+                onOpen={(a) => (props.openAnnotationId === a.id ? props.onOpenAnnotation(null) : openAnnotation(a, true))}
+                onDelete={(a) => void deleteAnnotation(a)}
+                onPickPassage={props.onPickPassage}
+                onFollow={props.onFollow}
+              />
+            ) : (
+              <ScansPanel documentId={documentId} sheetLabels={sheetLabels} onAddScans={props.onAddScans} onShowSheet={goToSheet} />
+            )}
+          </div>
         )}
       </div>
       {selection && (

@@ -8,13 +8,19 @@ interface Props {
   creatorName: string;
   onOpen: (id: string) => void;
   onRename: (name: string) => void;
+  onImport: () => void;
 }
 
-export function LibraryList({ documents, openId, creatorName, onOpen, onRename }: Props) {
+export function LibraryList({ documents, openId, creatorName, onOpen, onRename, onImport }: Props) {
   const [name, setName] = useState(creatorName);
   return (
     <nav className="library" aria-label="Library">
-      <h2 className="library-head">Library</h2>
+      <div className="library-head-row">
+        <h2 className="library-head">Library</h2>
+        <button type="button" className="import-button" onClick={onImport} title="Import text or Markdown files (Ctrl+O)">
+          Import…
+        </button>
+      </div>
       <ul className="library-list">
         {documents.map((d) => (
           <li key={d.id}>

@@ -5,11 +5,15 @@
  */
 import {
   checkExternalUrl,
+  OPEN_FILES_EXTENSIONS,
   type AppInfo,
   type MarginaliaBridge,
   type MenuCommand,
+  type OpenedFile,
   type OpenExternalResult,
+  type OpenFilesPurpose,
 } from '../../shared/bridge';
+import { MAX_SCAN_FILE_BYTES, MAX_TEXT_FILE_BYTES } from '../../shared/importers/import-error';
 
 type Listener = (command: MenuCommand) => void;
 
@@ -28,6 +32,30 @@ export class BrowserBridge implements MarginaliaBridge {
     // With "noopener" browsers return null even on success, so only a thrown error is a failure.
     void opened;
     return { opened: true };
+  }
+
+  openFiles(purpose: OpenFilesPurpose): Promise<OpenedFile[]> {
+    const limit = purpose === 'documents' ? MAX_TEXT_FILE_BYTES : MAX_SCAN_FILE_BYTES;
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.multiple = true;
+    input.accept = OPEN_FILES_EXTENSIONS[purpose].map((e) => `.${e}`).join(',');
+    const chosen = new Promise<File[]>((resolve) => {
+      input.addEventListener('change', () => resolve([...(input.files ?? [])]), { once: true });
+      input.addEventListener('cancel', () => resolve([]), { once: true });
+    });
+    // Must happen in the same task as the user's click: browsers only open choosers then.
+    input.click();
+    return chosen.then((files) =>
+      Promise.all(
+        files.map(async (file) => ({
+          name: file.name,
+          size: file.size,
+          limit,
+          bytes: file.size > limit ? null : new Uint8Array(await file.arrayBuffer()),
+        })),
+      ),
+    );
   }
 
   onMenuCommand(listener: Listener): () => void {

@@ -36,6 +36,8 @@ interface Props {
   scrollRequest: ScrollRequest | null;
   onSheetChange: (index: number) => void;
   onSelectText: (selection: TextSelection | null) => void;
+  /** Where the user clicked in the text (a document position). */
+  onCaret: (pos: number) => void;
   onHighlightClick: (annotationId: string) => void;
 }
 
@@ -119,6 +121,7 @@ export function TranscriptionView(props: Props) {
       callbacks.current.onSelectText(null);
       const hit = view.posAtCoords({ left: event.clientX, top: event.clientY });
       if (!hit) return;
+      callbacks.current.onCaret(hit.pos);
       callbacks.current.onSheetChange(sheetIndexAt(view.state.doc, hit.pos));
       const [innermost] = highlightsAt(view.state, hit.pos);
       if (innermost) callbacks.current.onHighlightClick(innermost.annotationId);
