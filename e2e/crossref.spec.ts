@@ -40,7 +40,7 @@ test('a cross-reference to another passage: choose it by selecting words, then f
   await open.getByRole('button', { name: 'Go to passage' }).click();
   await expect(page.locator('.hl-flash')).toHaveText('прекращением военных действий на 38 параллели');
   await expect(page.locator('.hl-flash')).toBeInViewport();
-  await expect(page.getByRole('region', { name: 'Scan' }).getByRole('img')).toHaveAttribute('data-sheet-index', '1');
+  await expect(page.getByRole('region', { name: 'Scan', exact: true }).getByRole('img')).toHaveAttribute('data-sheet-index', '1');
 
   await page.reload();
   await page.locator('.annotation-card .card-head').click();

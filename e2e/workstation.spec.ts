@@ -28,7 +28,7 @@ test.describe('the sample telegram', () => {
     for (let i = 0; i < 4; i++) {
       await nav.getByRole('button', { name: `Sheet ${i + 1}`, exact: true }).click();
       await expect(nav.getByRole('button', { name: `Sheet ${i + 1}`, exact: true })).toHaveAttribute('aria-current', 'page');
-      const image = page.getByRole('region', { name: 'Scan' }).getByRole('img');
+      const image = page.getByRole('region', { name: 'Scan', exact: true }).getByRole('img');
       await expect(image).toHaveAttribute('data-sheet-index', String(i));
       await expect(image).toHaveAttribute('alt', `Generated facsimile of Sheet ${i + 1}`);
       // The image really decoded: a broken blob would have no natural size.
@@ -47,7 +47,7 @@ test.describe('the sample telegram', () => {
     await openSample(page);
     await page.locator('.transcription-text p', { hasText: 'Если переговоры сорвутся, то мы намерены' }).scrollIntoViewIfNeeded();
     await page.locator('.transcription-text p', { hasText: 'Если переговоры сорвутся, то мы намерены' }).evaluate((p) => p.scrollIntoView({ block: 'start' }));
-    const image = page.getByRole('region', { name: 'Scan' }).getByRole('img');
+    const image = page.getByRole('region', { name: 'Scan', exact: true }).getByRole('img');
     await expect(image).toHaveAttribute('data-sheet-index', '2');
     await expect(page.getByRole('navigation', { name: 'Sheets' }).getByRole('button', { name: 'Sheet 3', exact: true })).toHaveAttribute('aria-current', 'page');
     // Keyboard: next sheet.
@@ -189,7 +189,7 @@ test.describe('the screen', () => {
 
   test('the split between scan and text is resizable by mouse and keyboard, and remembered', async ({ page }) => {
     await openSample(page);
-    const scan = page.getByRole('region', { name: 'Scan' });
+    const scan = page.getByRole('region', { name: 'Scan', exact: true });
     const before = (await scan.boundingBox())!.width;
     const divider = page.getByRole('separator', { name: 'Resize scan and transcription' });
     const box = (await divider.boundingBox())!;

@@ -6,6 +6,8 @@
  * gets the same rules. Keeping a single string means the two cannot drift apart.
  *
  * Why each relaxation exists:
+ * - `script-src 'wasm-unsafe-eval'`: pdf.js decodes JPEG 2000 and JBIG2 images (common in
+ *   scanned PDFs) with bundled WebAssembly. It allows compiling WebAssembly only, not `eval`.
  * - `style-src 'unsafe-inline'`: ProseMirror and React set inline `style` attributes.
  * - `img-src blob: data:`: scans live in IndexedDB as Blobs and are shown through object URLs.
  * - `connect-src blob: data:`: the renderer fetches those object URLs (pdf.js, pack import).
@@ -14,7 +16,7 @@
  */
 const DIRECTIVES = [
   "default-src 'none'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' blob: data:",
   "font-src 'self' data:",

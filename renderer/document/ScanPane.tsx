@@ -39,6 +39,7 @@ export function ScanPane({ scan, sheetLabel }: Props) {
             width={scan.width}
             height={scan.height}
             data-sheet-index={scan.sheetIndex}
+            data-source={scan.sourceName}
           />
         </figure>
       ) : (

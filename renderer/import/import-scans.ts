@@ -14,7 +14,6 @@ import { newId } from '../db/ids';
 import type { ScanRecord, StagedScanRecord } from '../db/records';
 import type { DecodedScan } from '../scans/decoded-scan';
 import { decodeImageFile } from '../scans/decode-image';
-import { openPdf } from '../scans/pdf-pages';
 import { assignSheets } from './assign-sheets';
 import { asImportError, ImportCancelled, ImportFailure } from './import-failure';
 import { readWithin, type ImportSource } from './import-source';
@@ -92,7 +91,9 @@ async function stageAll(
       report(0, 1);
       const bytes = await readWithin(source, MAX_SCAN_FILE_BYTES);
       if (sniffScanFormat(bytes) === 'pdf') {
-        const pdf = await openPdf(source.name, bytes);
+        // pdf.js is large: it is loaded the first time a PDF is imported, not at start-up.
+        const { openPdf } = await import('../scans/pdf-pages');
+        const pdf = await openPdf(source.name, bytes, signal);
         try {
           for (let page = 1; page <= pdf.pageCount; page++) {
             if (signal.aborted) throw new ImportCancelled();

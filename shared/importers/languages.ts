@@ -19,17 +19,17 @@ const LANGUAGE_CODES: Readonly<Record<string, string>> = {
 
 /**
  * The code for the first language named (e.g. "Russian" → "ru", "Chinese (Simplified)" →
- * "zh", "Russian, English" → "ru"), or "" when unknown.
+ * "zh", "Russian, English" → "ru"; one per line likewise), or "" when unknown.
  */
 export function languageCodeFor(languageName: string): string {
-  const first = languageName.split(/[,;/]| and /)[0] ?? '';
+  const first = languageName.split(/[,;/\n]| and /)[0] ?? '';
   const name = first.replace(/\(.*?\)/g, '').trim().replace(/\s+/g, ' ').toLowerCase();
   return LANGUAGE_CODES[name] ?? '';
 }
 
 /** Whether `word` names a language we know ("english", "Korean"); used to read labels such as "English Translation". */
 export function isLanguageName(word: string): boolean {
-  return languageCodeFor(word) !== '' && !/[,;/]| and /.test(word);
+  return languageCodeFor(word) !== '' && !/[,;/\n]| and /.test(word);
 }
 
 /** Languages offered for translations and bodies, code → English name. */

@@ -112,7 +112,7 @@ export function readImageSize(format: ScanImageFormat, bytes: Uint8Array): Image
 
 /** Walks the chunks (length, type, data, CRC) until IEND; data after IEND is harmless. */
 function pngTruncation(bytes: Uint8Array): string | null {
-  let offset = PNG_SIGNATURE.length;
+  let offset: number = PNG_SIGNATURE.length;
   while (offset < bytes.length) {
     if (offset + 8 > bytes.length) return cutOff('PNG');
     const chunkEnd = offset + 12 + u32be(bytes, offset);
@@ -204,6 +204,7 @@ function webpSize(bytes: Uint8Array): ImageSize | null {
 
 /** The baseline TIFF tags this module reads. */
 const TIFF_TAG = {
+  newSubfileType: 254,
   imageWidth: 256,
   imageLength: 257,
   stripOffsets: 273,
@@ -228,22 +229,35 @@ function tiffTruncation(bytes: Uint8Array): string | null {
   return null;
 }
 
-/**
- * The integer-valued entries (BYTE, SHORT, LONG) of the first image file directory, by tag,
- * or `null` when the directory is not inside the file. Other entry types are skipped.
- */
+/** One image file directory: its integer-valued entries by tag, and where the next one is. */
+interface TiffDirectory {
+  entries: Map<number, number[]>;
+  /** Offset of the next directory in the chain; 0 ends it. */
+  next: number;
+}
+
+/** The most directories a TIFF may chain: a guard against files built to exhaust memory. */
+const MAX_TIFF_DIRECTORIES = 10_000;
+
+/** The entries of the first directory: the first page. */
 function readTiffFirstIfd(bytes: Uint8Array): Map<number, number[]> | null {
   if (bytes.length < 8) return null;
-  const little = bytes[0] === 0x49;
-  const u16 = (at: number) => (little ? u16le(bytes, at) : u16be(bytes, at));
-  const u32 = (at: number) => (little ? u32le(bytes, at) : u32be(bytes, at));
-  const ifdOffset = u32(4);
-  if (ifdOffset < 8 || ifdOffset + 2 > bytes.length) return null;
-  const entryCount = u16(ifdOffset);
-  if (ifdOffset + 2 + entryCount * 12 > bytes.length) return null;
+  return readTiffDirectory(bytes, tiffU32(bytes, 4))?.entries ?? null;
+}
+
+/**
+ * The integer-valued entries (BYTE, SHORT, LONG) of the directory at `offset`, or `null` when
+ * the directory or one of its values is not inside the file. Other entry types are skipped.
+ */
+function readTiffDirectory(bytes: Uint8Array, offset: number): TiffDirectory | null {
+  const u16 = (at: number) => (bytes[0] === 0x49 ? u16le(bytes, at) : u16be(bytes, at));
+  const u32 = (at: number) => tiffU32(bytes, at);
+  if (offset < 8 || offset + 2 > bytes.length) return null;
+  const entryCount = u16(offset);
+  if (offset + 2 + entryCount * 12 + 4 > bytes.length) return null;
   const entries = new Map<number, number[]>();
   for (let i = 0; i < entryCount; i++) {
-    const entry = ifdOffset + 2 + i * 12;
+    const entry = offset + 2 + i * 12;
     const type = u16(entry + 2);
     const size = type === 1 ? 1 : type === 3 ? 2 : type === 4 ? 4 : 0;
     if (size === 0) continue;
@@ -258,13 +272,39 @@ function readTiffFirstIfd(bytes: Uint8Array): Map<number, number[]> | null {
     }
     entries.set(u16(entry), values);
   }
-  return entries;
+  return { entries, next: u32(offset + 2 + entryCount * 12) };
+}
+
+/**
+ * How many pages a TIFF holds (directories in its main chain, less the reduced-resolution
+ * previews that some writers add), or `null` when the chain leaves the file or loops back on
+ * itself. Decoders follow the chain without a guard, so a looping file would hang the window:
+ * check this before handing a TIFF to one.
+ */
+export function countTiffPages(bytes: Uint8Array): number | null {
+  if (bytes.length < 8) return null;
+  const seen = new Set<number>();
+  let pages = 0;
+  for (let offset = tiffU32(bytes, 4); offset !== 0; ) {
+    if (seen.has(offset) || seen.size >= MAX_TIFF_DIRECTORIES) return null;
+    seen.add(offset);
+    const directory = readTiffDirectory(bytes, offset);
+    if (!directory) return null;
+    // NewSubfileType bit 0 marks a reduced-resolution copy of another page.
+    if (((directory.entries.get(TIFF_TAG.newSubfileType)?.[0] ?? 0) & 1) === 0) pages++;
+    offset = directory.next;
+  }
+  return pages;
+}
+
+function tiffU32(bytes: Uint8Array, at: number): number {
+  return bytes[0] === 0x49 ? u32le(bytes, at) : u32be(bytes, at);
 }
 
 // --- helpers -------------------------------------------------------------------------------
 
 function cutOff(formatName: string): string {
-  return `the file is incomplete: the ${formatName} image stops before its end (was it fully copied or downloaded?)`;
+  return `the file is cut off: the ${formatName} image stops before its end (was it fully copied or downloaded?)`;
 }
 
 function startsWith(bytes: Uint8Array, at: number, expected: readonly number[]): boolean {

@@ -3,10 +3,11 @@
  *
  * Soviet telegrams repeat a printed continuation header on every sheet after the first
  * ("Продолжение шифртелеграммы № 22054 … Лист 2"); the typist's "(см. сл. лист)" ("see next
- * sheet") closes a sheet; transcribers elsewhere write "[page break]" or leave a form feed.
- * Sheet numbers printed in those headers are OCR'd and can be garbled (the sample reads
- * "Лист 8" on its third sheet), so sheets are always numbered by their order, and the number as
- * written is kept beside it.
+ * sheet") closes a sheet; transcribers elsewhere write "[page break]" or leave a form feed, and
+ * a paragraph that is only a sheet or page number ("Лист 3", "Page 2", "- 2 -", "第2页", "2쪽")
+ * opens a sheet. Sheet numbers printed in those headers are OCR'd and can be garbled (the sample
+ * reads "Лист 8" on its third sheet), so sheets are always numbered by their order, and the
+ * number as written is kept beside it.
  */
 import type { SheetText } from '../document-metadata';
 
@@ -18,6 +19,17 @@ const SEE_NEXT_SHEET = /^\((см\.?\s*сл(ед)?\.?\s*лист|see next (sheet|
 const PAGE_BREAK_MARKER = /^\[(page break|разрыв страницы)\]$/iu;
 /** The sheet number as printed in a header: "Лист 2", "Sheet 2", "Page 2". */
 const SHEET_NUMBER = /^(?:Лист|Sheet|Page)\s+(\S+)/iu;
+/**
+ * A paragraph that is nothing but a sheet or page number: "Лист 3", "Л. 3 об.", "Page 2 of 5",
+ * "[Page 2]", "Sheet IV", "- 2 -", "第2页", "2쪽". The number may be OCR-garbled into a letter
+ * ("Лист З"), so one letter is accepted in its place.
+ */
+const STANDALONE_SHEET_MARKERS: readonly RegExp[] = [
+  /^(?:Лист|Л\.|Sheet|Page|P\.|Стр\.|Страница)\s*(\d{1,4}\p{L}?|[IVXLCDM]{1,7}|\p{L})(?:\s*(?:об\.?|оборот))?(?:\s+(?:of|из)\s+\d{1,4})?\.?$/iu,
+  /^[-–—]\s*(\d{1,4})\s*[-–—]$/u,
+  /^第\s*([\d〇一二三四五六七八九十百]{1,6})\s*[页頁张張]$/u,
+  /^(?:제\s*)?(\d{1,4})\s*(?:쪽|페이지|면)$/u,
+];
 /** How many paragraphs after a continuation header may still belong to the header block. */
 const HEADER_BLOCK_LENGTH = 4;
 
@@ -45,16 +57,28 @@ export function splitSheets(text: string): SheetText[] {
     if (current().length > 0) groups.push([]);
   };
 
+  // Paragraphs left in the continuation header block just started: a sheet number among them
+  // is the header's own ("Продолжение … / Экз. № / Лист 2"), not the start of another sheet.
+  let headerBlockLeft = 0;
+
   text.split('\f').forEach((chunk, chunkIndex) => {
     if (chunkIndex > 0) startSheet();
     for (const paragraph of splitParagraphs(chunk)) {
       const firstLine = paragraph.split('\n')[0]!.trim();
       if (PAGE_BREAK_MARKER.test(firstLine) && !paragraph.includes('\n')) {
         startSheet();
+        headerBlockLeft = 0;
         continue;
       }
-      if (CONTINUATION_HEADER.test(firstLine)) startSheet();
+      if (CONTINUATION_HEADER.test(firstLine)) {
+        startSheet();
+        headerBlockLeft = HEADER_BLOCK_LENGTH;
+      } else if (standaloneSheetNumber(paragraph) !== undefined) {
+        if (headerBlockLeft === 0) startSheet();
+        headerBlockLeft = 0;
+      }
       current().push(paragraph);
+      if (headerBlockLeft > 0) headerBlockLeft--;
     }
   });
 
@@ -85,8 +109,22 @@ function closeSheetsAfterSeeNext(groups: string[][]): void {
   }
 }
 
+/** The number of a paragraph that is only a sheet marker ("Лист 3" → "3"), else undefined. */
+function standaloneSheetNumber(paragraph: string): string | undefined {
+  const trimmed = paragraph.trim();
+  if (trimmed.includes('\n')) return undefined;
+  const unbracketed = trimmed.replace(/^\[(.*)\]$/u, '$1').trim();
+  for (const marker of STANDALONE_SHEET_MARKERS) {
+    const m = marker.exec(unbracketed);
+    if (m) return m[1]!;
+  }
+  return undefined;
+}
+
 function numberAsWritten(paragraphs: readonly string[]): string {
   for (const paragraph of paragraphs.slice(0, HEADER_BLOCK_LENGTH)) {
+    const standalone = standaloneSheetNumber(paragraph);
+    if (standalone !== undefined) return standalone;
     for (const line of paragraph.split('\n')) {
       const m = SHEET_NUMBER.exec(line.trim());
       if (m) return m[1]!;

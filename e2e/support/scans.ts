@@ -1,0 +1,64 @@
+/** Helpers for the scan side of the screen: adding scans, reading the pixels a sheet shows. */
+import { expect, type Page } from '@playwright/test';
+import type { Rgb, ScanFixture } from './scan-fixtures';
+
+/** Opens the Scans tab and adds files through the "Add scans…" file chooser. */
+export async function addScans(page: Page, files: ScanFixture[]): Promise<void> {
+  await page.getByRole('tab', { name: /^Scans/ }).click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Add scans…' }).click();
+  await (await chooser).setFiles(files);
+}
+
+/** Imports text files through the library's "Import…" file chooser. */
+export async function importDocumentFiles(page: Page, files: ScanFixture[]): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: 'Import…' }).click();
+  await (await chooser).setFiles(files);
+}
+
+export async function goToSheet(page: Page, n: number): Promise<void> {
+  await page.getByRole('navigation', { name: 'Sheets' }).getByRole('button', { name: `Sheet ${n}`, exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Scan', exact: true }).getByRole('img')).toHaveAttribute('data-sheet-index', String(n - 1));
+}
+
+/** The colour of the shown scan at a point given as fractions of its width and height. */
+export async function scanPixel(page: Page, fx: number, fy: number): Promise<Rgb> {
+  const image = page.getByRole('region', { name: 'Scan', exact: true }).getByRole('img');
+  await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+  return image.evaluate(
+    (img: HTMLImageElement, [x, y]) => {
+      const canvas = document.createElement('canvas');
+      canvas.width = img.naturalWidth;
+      canvas.height = img.naturalHeight;
+      const context = canvas.getContext('2d')!;
+      context.drawImage(img, 0, 0);
+      const d = context.getImageData(Math.floor(canvas.width * x!), Math.floor(canvas.height * y!), 1, 1).data;
+      return [d[0]!, d[1]!, d[2]!] as const;
+    },
+    [fx, fy],
+  );
+}
+
+/** Asserts two colours agree within what JPEG compression changes. */
+export function expectColour(actual: Rgb, expected: Rgb, tolerance = 16): void {
+  const off = actual.map((c, i) => Math.abs(c - expected[i]!));
+  expect(Math.max(...off), `colour ${actual.join(',')} should be near ${expected.join(',')}`).toBeLessThanOrEqual(tolerance);
+}
+
+/** Counts rows of an IndexedDB store of the app's database, read directly. */
+export async function countStored(page: Page, store: string): Promise<number> {
+  return page.evaluate(async (name) => {
+    const db: IDBDatabase = await new Promise((resolve, reject) => {
+      const open = indexedDB.open('marginalia');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const count: number = await new Promise((resolve) => {
+      const request = db.transaction(name).objectStore(name).count();
+      request.onsuccess = () => resolve(request.result);
+    });
+    db.close();
+    return count;
+  }, store);
+}
