@@ -201,6 +201,7 @@ test('every metadata field can be edited; a bad ISO date is refused; undo restor
   await metadata.getByRole('button', { name: 'Edit metadata' }).click();
   await form.getByLabel('Associated topics').fill('Korean War\nArmistice');
   await form.getByRole('button', { name: 'Save metadata' }).click();
+  await expect(metadata.locator('.metadata-row', { hasText: 'Topics' })).toBeVisible();
   await page.reload();
   await expect(page.getByRole('region', { name: 'Document metadata' }).locator('.metadata-row', { hasText: 'Topics' })).toHaveText(
     'TopicsKorean War\nArmistice',
