@@ -67,12 +67,29 @@ test('scans can be moved to another sheet and removed, with undo', async ({ page
   await expect(page.locator('.scan-item')).toHaveCount(5);
 });
 
+test('a sheet with two scans shows the first in page order; moving a scan up changes which', async ({ page }) => {
+  await openSample(page);
+  const BLUE = [40, 60, 200] as const;
+  await addScans(page, [pngImage(300, 400, GREEN, 'green.png'), pngImage(300, 400, BLUE, 'blue.png')]);
+  await expect(page.locator('.scan-item')).toHaveCount(6);
+  await page.getByLabel('Sheet shown by blue.png').selectOption({ label: 'Sheet 1' });
+  await goToSheet(page, 1);
+  expectColour(await scanPixel(page, 0.5, 0.5), GREEN, 4);
+  await page.getByRole('button', { name: 'Move blue.png up' }).click();
+  await expect(page.locator('.scan-item .scan-name').nth(4)).toHaveText('blue.png');
+  expectColour(await scanPixel(page, 0.5, 0.5), BLUE, 4);
+});
+
 test('a large PDF imports with progress and can be cancelled, leaving the library as it was', async ({ page }) => {
   await openSample(page);
   await addScans(page, [await multiPagePdf(60)]);
   const progress = page.getByRole('status', { name: 'Import progress' });
   await expect(progress).toContainText(/page \d+ of 60/);
   await expect(progress.locator('progress')).toBeVisible();
+  // The window keeps answering while pages are rendered.
+  await page.getByRole('navigation', { name: 'Sheets' }).getByRole('button', { name: 'Sheet 3', exact: true }).click();
+  await expect(page.getByRole('navigation', { name: 'Sheets' }).getByRole('button', { name: 'Sheet 3', exact: true })).toHaveAttribute('aria-current', 'page');
+  await expect(progress).toContainText(/page \d+ of 60/);
   await progress.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByText('The import was cancelled; nothing was added.')).toBeVisible();
   await expect(progress).toHaveCount(0);

@@ -30,7 +30,7 @@ export function fromOpenedFile(file: OpenedFile): ImportSource {
 /** Reads a source after checking it against a size limit. */
 export async function readWithin(source: ImportSource, limit: number): Promise<Uint8Array> {
   if (source.size > limit) {
-    throw new ImportError(source.name, `it is ${formatMegabytes(source.size)}, larger than the limit of ${formatMegabytes(limit)}.`);
+    throw new ImportError(source.name, `it is ${formatMegabytes(source.size, 'up')}, larger than the limit of ${formatMegabytes(limit)}.`);
   }
   return source.read();
 }

@@ -19,7 +19,7 @@ export function checkScanFileSize(fileName: string, byteLength: number): void {
   if (byteLength > MAX_SCAN_FILE_BYTES) {
     throw new ImportError(
       fileName,
-      `it is ${formatMegabytes(byteLength)}, larger than the ${formatMegabytes(MAX_SCAN_FILE_BYTES)} a scan file may have`,
+      `it is ${formatMegabytes(byteLength, 'up')}, larger than the ${formatMegabytes(MAX_SCAN_FILE_BYTES)} a scan file may have`,
     );
   }
 }

@@ -18,6 +18,8 @@ export class ImportError extends Error {
 export const MAX_TEXT_FILE_BYTES = 20 * 1024 * 1024;
 export const MAX_SCAN_FILE_BYTES = 500 * 1024 * 1024;
 
-export function formatMegabytes(bytes: number): string {
-  return `${Math.round(bytes / (1024 * 1024))} MB`;
+/** A size in whole megabytes; a file's size is rounded up, so it never reads as equal to the limit it exceeds. */
+export function formatMegabytes(bytes: number, round: 'nearest' | 'up' = 'nearest'): string {
+  const megabytes = bytes / (1024 * 1024);
+  return `${round === 'up' ? Math.ceil(megabytes) : Math.round(megabytes)} MB`;
 }
