@@ -4,6 +4,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { annotate, openSample, selectWords } from './support/workstation';
+import { scanView } from './support/scans';
 
 test('an external source opens in a new browser window only when its address is a web address', async ({ page, context }) => {
   await openSample(page);
@@ -40,7 +41,7 @@ test('a cross-reference to another passage: choose it by selecting words, then f
   await open.getByRole('button', { name: 'Go to passage' }).click();
   await expect(page.locator('.hl-flash')).toHaveText('прекращением военных действий на 38 параллели');
   await expect(page.locator('.hl-flash')).toBeInViewport();
-  await expect(page.getByRole('region', { name: 'Scan', exact: true }).getByRole('img')).toHaveAttribute('data-sheet-index', '1');
+  await expect(scanView(page)).toHaveAttribute('data-sheet-index', '1');
 
   await page.reload();
   await page.locator('.annotation-card .card-head').click();

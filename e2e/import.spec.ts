@@ -15,7 +15,7 @@ import {
   tiffImage,
   truncatedPng,
 } from './support/scan-fixtures';
-import { addScans, countStored, expectColour, goToSheet, importDocumentFiles, scanPixel } from './support/scans';
+import { addScans, countStored, expectColour, goToSheet, importDocumentFiles, scanPixel, scanView } from './support/scans';
 import { annotate, annotationIdOf, highlightedText, openSample } from './support/workstation';
 
 const GREEN = [30, 140, 60] as const;
@@ -238,7 +238,7 @@ test('a sheet can be split at a paragraph and merged back; annotations stay on t
   // The new sheet has no scan yet; the scans after it moved with their sheets.
   await expect(page.getByRole('region', { name: 'Scan', exact: true })).toContainText('No scan for Sheet 3.');
   await goToSheet(page, 4);
-  await expect(page.getByRole('region', { name: 'Scan', exact: true }).getByRole('img')).toHaveAttribute('data-source', 'facsimile-sheet-3.png');
+  await expect(scanView(page)).toHaveAttribute('data-source', 'facsimile-sheet-3.png');
   expect(await highlightedText(page, id)).toBe('Так называемые мирные переговоры — это пустая фраза.');
 
   await page.getByRole('navigation', { name: 'Sheets' }).getByRole('button', { name: 'Sheet 3', exact: true }).click();
@@ -246,6 +246,6 @@ test('a sheet can be split at a paragraph and merged back; annotations stay on t
   await expect(sheets).toHaveCount(4);
   await expect(sheets.nth(1)).toContainText('Если огонь в Корее действительно прекратится');
   await goToSheet(page, 3);
-  await expect(page.getByRole('region', { name: 'Scan', exact: true }).getByRole('img')).toHaveAttribute('data-source', 'facsimile-sheet-3.png');
+  await expect(scanView(page)).toHaveAttribute('data-source', 'facsimile-sheet-3.png');
   expect(await highlightedText(page, id)).toBe('Так называемые мирные переговоры — это пустая фраза.');
 });

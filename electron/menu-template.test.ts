@@ -54,6 +54,10 @@ describe('buildMenuTemplate', () => {
     ['Show/Hide Metadata', 'view.toggleMetadata', 'CmdOrCtrl+Shift+M'],
     ['Show/Hide Annotations', 'view.toggleAnnotations', 'CmdOrCtrl+Shift+A'],
     ['Library', 'view.focusLibrary', 'CmdOrCtrl+L'],
+    ['Side by Side', 'view.layoutSideBySide', 'CmdOrCtrl+Alt+1'],
+    ['Stacked', 'view.layoutStacked', 'CmdOrCtrl+Alt+2'],
+    ['Scan Only', 'view.layoutScanOnly', 'CmdOrCtrl+Alt+3'],
+    ['Text Only', 'view.layoutTextOnly', 'CmdOrCtrl+Alt+4'],
     ['About Marginalia', 'help.about', undefined],
     ['Keyboard Shortcuts', 'help.shortcuts', 'F1'],
   ] as const)('"%s" sends %s (accelerator %s)', (label, command, accelerator) => {

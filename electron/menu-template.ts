@@ -90,6 +90,15 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
       command('Show/Hide Metadata', 'view.toggleMetadata', 'CmdOrCtrl+Shift+M'),
       command('Show/Hide Annotations', 'view.toggleAnnotations', 'CmdOrCtrl+Shift+A'),
       command('Library', 'view.focusLibrary', 'CmdOrCtrl+L'),
+      {
+        label: 'Layout',
+        submenu: [
+          command('Side by Side', 'view.layoutSideBySide', 'CmdOrCtrl+Alt+1'),
+          command('Stacked', 'view.layoutStacked', 'CmdOrCtrl+Alt+2'),
+          command('Scan Only', 'view.layoutScanOnly', 'CmdOrCtrl+Alt+3'),
+          command('Text Only', 'view.layoutTextOnly', 'CmdOrCtrl+Alt+4'),
+        ],
+      },
       separator,
       { role: 'resetZoom' },
       { role: 'zoomIn' },

@@ -9,6 +9,7 @@ import type { Annotation, CrossReferenceTarget, TextTarget } from '../shared/ann
 import type { MenuCommand } from '../shared/bridge';
 import { saveCrossReference } from './db/annotation-store';
 import { DocumentView, type PassageFocus, type PickState } from './document/DocumentView';
+import type { Layout } from './document/SplitPane';
 import { fromFile, fromOpenedFile, isDocumentFile } from './import/import-source';
 import { ImportStatus } from './import/ImportStatus';
 import { useImports } from './import/useImports';
@@ -41,6 +42,7 @@ export function App({ onRename, toast, onDismissToast }: Props) {
   const [focus, setFocus] = useState<PassageFocus | null>(null);
   const [picking, setPicking] = useState<PickState | null>(null);
   const [sheetStep, setSheetStep] = useState<{ delta: number; nonce: number } | null>(null);
+  const [layoutRequest, setLayoutRequest] = useState<{ layout: Layout; nonce: number } | null>(null);
   const [dialog, setDialog] = useState<'about' | 'shortcuts' | null>(null);
   const [appVersion, setAppVersion] = useState('');
   const libraryRef = useRef<HTMLDivElement>(null);
@@ -99,6 +101,12 @@ export function App({ onRename, toast, onDismissToast }: Props) {
           return;
         case 'view.focusLibrary':
           libraryRef.current?.querySelector<HTMLElement>('[aria-current="true"], .library-item')?.focus();
+          return;
+        case 'view.layoutSideBySide':
+        case 'view.layoutStacked':
+        case 'view.layoutScanOnly':
+        case 'view.layoutTextOnly':
+          setLayoutRequest({ layout: LAYOUT_FOR_COMMAND[command], nonce: Date.now() });
           return;
         case 'help.about':
           setDialog('about');
@@ -232,6 +240,7 @@ export function App({ onRename, toast, onDismissToast }: Props) {
           openAnnotationId={openAnnotationId}
           picking={picking}
           sheetStep={sheetStep}
+          layoutRequest={layoutRequest}
           onOpenAnnotation={setOpenAnnotationId}
           onPickPassage={startPick}
           onPicked={(target) => void finishPick(target)}
@@ -272,6 +281,13 @@ export function App({ onRename, toast, onDismissToast }: Props) {
   );
 }
 
+const LAYOUT_FOR_COMMAND = {
+  'view.layoutSideBySide': 'side-by-side',
+  'view.layoutStacked': 'stacked',
+  'view.layoutScanOnly': 'scan-only',
+  'view.layoutTextOnly': 'text-only',
+} as const satisfies Record<string, Layout>;
+
 const SHORTCUT_DESCRIPTIONS: Record<MenuCommand, string> = {
   'file.importDocuments': 'Import documents (text or Markdown files)',
   'file.addScans': 'Add scans (images or PDFs) to the open document',
@@ -282,6 +298,10 @@ const SHORTCUT_DESCRIPTIONS: Record<MenuCommand, string> = {
   'view.toggleMetadata': 'Show or hide the metadata',
   'view.toggleAnnotations': 'Show or hide the annotations',
   'view.focusLibrary': 'Go to the library',
+  'view.layoutSideBySide': 'Scan and text side by side',
+  'view.layoutStacked': 'Scan above text',
+  'view.layoutScanOnly': 'Scan only',
+  'view.layoutTextOnly': 'Text only',
   'help.about': 'About Marginalia',
   'help.shortcuts': 'This list',
 };

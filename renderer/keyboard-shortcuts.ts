@@ -19,6 +19,8 @@ interface Shortcut {
   label: string;
   /** Whether the page handles it in Electron too (no native menu accelerator sends it). */
   inElectron?: boolean;
+  /** Whether Alt must be held too. */
+  alt?: boolean;
 }
 
 export const SHORTCUTS: readonly Shortcut[] = [
@@ -29,6 +31,10 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { key: 'm', mod: true, shift: true, command: 'view.toggleMetadata', whileTyping: true, label: 'Ctrl+Shift+M' },
   { key: 'a', mod: true, shift: true, command: 'view.toggleAnnotations', whileTyping: true, label: 'Ctrl+Shift+A' },
   { key: 'l', mod: true, shift: false, command: 'view.focusLibrary', whileTyping: false, label: 'Ctrl+L' },
+  { key: '1', mod: true, shift: false, alt: true, command: 'view.layoutSideBySide', whileTyping: true, label: 'Ctrl+Alt+1' },
+  { key: '2', mod: true, shift: false, alt: true, command: 'view.layoutStacked', whileTyping: true, label: 'Ctrl+Alt+2' },
+  { key: '3', mod: true, shift: false, alt: true, command: 'view.layoutScanOnly', whileTyping: true, label: 'Ctrl+Alt+3' },
+  { key: '4', mod: true, shift: false, alt: true, command: 'view.layoutTextOnly', whileTyping: true, label: 'Ctrl+Alt+4' },
   { key: 'z', mod: true, shift: false, command: 'edit.undoAnnotationChange', whileTyping: false, label: 'Ctrl+Z', inElectron: true },
   { key: 'F1', mod: false, shift: false, command: 'help.shortcuts', whileTyping: true, label: 'F1' },
 ];
@@ -38,7 +44,10 @@ export function commandForKey(event: KeyboardEvent, shell: ShellKind): MenuComma
   const mod = event.ctrlKey || event.metaKey;
   for (const s of SHORTCUTS) {
     if (shell === 'electron' && !s.inElectron) continue;
-    if (s.key.toLowerCase() !== event.key.toLowerCase() || s.mod !== mod || s.shift !== event.shiftKey) continue;
+    // Digits by their key position: with Alt held, some layouts turn "1" into another character.
+    const sameKey = /^\d$/.test(s.key) ? event.code === `Digit${s.key}` : s.key.toLowerCase() === event.key.toLowerCase();
+    if (!sameKey || s.mod !== mod || s.shift !== event.shiftKey) continue;
+    if ((s.alt ?? false) !== event.altKey) continue;
     if (!s.whileTyping && isTypingTarget(event.target)) continue;
     return s.command;
   }

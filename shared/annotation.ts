@@ -1,10 +1,13 @@
 /**
- * Annotations: what a user attaches to words of a transcription.
+ * Annotations: what a user attaches to words of a transcription or to a region of a scan.
  *
- * Targets are W3C Web Annotation selectors from the start (a TextQuoteSelector and a
- * TextPositionSelector over the transcription's normalised plain text, see
- * anchoring/text-index.ts), so that anchors survive edits and travel in packs.
+ * Targets are W3C Web Annotation selectors from the start — for words a TextQuoteSelector and
+ * a TextPositionSelector over the transcription's normalised plain text (see
+ * anchoring/text-index.ts), for a region a FragmentSelector or SvgSelector in the scan's pixels
+ * (see regions/) — so that anchors survive edits and travel in packs.
  */
+
+import type { RegionSelector } from './regions/selectors';
 
 export const ANNOTATION_KINDS = ['commentary', 'translation', 'crossref'] as const;
 export type AnnotationKind = (typeof ANNOTATION_KINDS)[number];
@@ -34,9 +37,33 @@ export interface TextPositionSelector {
 
 /** Words in one document, located by quote and by position. */
 export interface TextTarget {
+  type: 'text';
   documentId: string;
   quote: TextQuoteSelector;
   position: TextPositionSelector;
+}
+
+/**
+ * A region of one scan of a document — a stamp, a handwritten note, a signature — in the
+ * image's own pixels (before any rotation or mirroring in the viewer).
+ */
+export interface RegionTarget {
+  type: 'region';
+  documentId: string;
+  scanId: string;
+  /** The sheet the scan showed when the region was drawn; for listing regions in reading order. */
+  sheetIndex: number;
+  selector: RegionSelector;
+}
+
+export type AnnotationTarget = TextTarget | RegionTarget;
+
+export function isTextTarget(target: AnnotationTarget): target is TextTarget {
+  return target.type === 'text';
+}
+
+export function isRegionTarget(target: AnnotationTarget): target is RegionTarget {
+  return target.type === 'region';
 }
 
 /** Where a cross-reference points. */
@@ -68,7 +95,12 @@ export interface Annotation {
   id: string;
   documentId: string;
   kind: AnnotationKind;
-  target: TextTarget;
+  target: AnnotationTarget;
+  /**
+   * Passages of the transcription this annotation is linked to — for a region, the words that
+   * transcribe it. Hovering either side highlights the other.
+   */
+  links: TextTarget[];
   body: AnnotationBody;
   /** Set for kind "crossref" once the user has chosen where it points. */
   crossref: CrossReferenceTarget | null;

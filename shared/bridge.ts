@@ -34,6 +34,10 @@ export const MENU_COMMANDS = [
   'view.toggleMetadata',
   'view.toggleAnnotations',
   'view.focusLibrary',
+  'view.layoutSideBySide',
+  'view.layoutStacked',
+  'view.layoutScanOnly',
+  'view.layoutTextOnly',
   'help.about',
   'help.shortcuts',
 ] as const;

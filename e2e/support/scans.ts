@@ -1,5 +1,5 @@
 /** Helpers for the scan side of the screen: adding scans, reading the pixels a sheet shows. */
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import type { Rgb, ScanFixture } from './scan-fixtures';
 
 /** Opens the Scans tab and adds files through the "Add scans…" file chooser. */
@@ -17,26 +17,43 @@ export async function importDocumentFiles(page: Page, files: ScanFixture[]): Pro
   await (await chooser).setFiles(files);
 }
 
-export async function goToSheet(page: Page, n: number): Promise<void> {
-  await page.getByRole('navigation', { name: 'Sheets' }).getByRole('button', { name: `Sheet ${n}`, exact: true }).click();
-  await expect(page.getByRole('region', { name: 'Scan', exact: true }).getByRole('img')).toHaveAttribute('data-sheet-index', String(n - 1));
+/** The scan viewer: its root carries which scan it shows (data-scan-id, data-sheet-index, data-source). */
+export function scanView(page: Page): Locator {
+  return page.locator('.scan-viewer');
 }
 
-/** The colour of the shown scan at a point given as fractions of its width and height. */
+export async function goToSheet(page: Page, n: number): Promise<void> {
+  await page.getByRole('navigation', { name: 'Sheets' }).getByRole('button', { name: `Sheet ${n}`, exact: true }).click();
+  await expect(scanView(page)).toHaveAttribute('data-sheet-index', String(n - 1));
+}
+
+/**
+ * The colour, at a point given as fractions of its width and height, of the scan the viewer
+ * shows: the stored image itself, read back from IndexedDB by the id the viewer names.
+ */
 export async function scanPixel(page: Page, fx: number, fy: number): Promise<Rgb> {
-  const image = page.getByRole('region', { name: 'Scan', exact: true }).getByRole('img');
-  await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
-  return image.evaluate(
-    (img: HTMLImageElement, [x, y]) => {
-      const canvas = document.createElement('canvas');
-      canvas.width = img.naturalWidth;
-      canvas.height = img.naturalHeight;
+  await expect(scanView(page)).toHaveAttribute('data-status', 'open');
+  const scanId = await scanView(page).getAttribute('data-scan-id');
+  return page.evaluate(
+    async ([id, x, y]) => {
+      const db: IDBDatabase = await new Promise((resolve, reject) => {
+        const open = indexedDB.open('marginalia');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      const scan: { blob: Blob } = await new Promise((resolve) => {
+        const request = db.transaction('scans').objectStore('scans').get(id as string);
+        request.onsuccess = () => resolve(request.result);
+      });
+      db.close();
+      const bitmap = await createImageBitmap(scan.blob);
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
       const context = canvas.getContext('2d')!;
-      context.drawImage(img, 0, 0);
-      const d = context.getImageData(Math.floor(canvas.width * x!), Math.floor(canvas.height * y!), 1, 1).data;
+      context.drawImage(bitmap, 0, 0);
+      const d = context.getImageData(Math.floor(bitmap.width * (x as number)), Math.floor(bitmap.height * (y as number)), 1, 1).data;
       return [d[0]!, d[1]!, d[2]!] as const;
     },
-    [fx, fy],
+    [scanId, fx, fy] as const,
   );
 }
 

@@ -3,7 +3,7 @@
  * the open one — its editable body and, for a cross-reference, where it points.
  */
 import { useEffect, useState } from 'react';
-import { ANNOTATION_KIND_LABELS, type Annotation, type CrossReferenceTarget } from '../../shared/annotation';
+import { ANNOTATION_KIND_LABELS, isTextTarget, type Annotation, type CrossReferenceTarget } from '../../shared/annotation';
 import { bodyPlainText } from '../../shared/annotation-body-schema';
 import { BODY_LANGUAGES } from '../../shared/importers/languages';
 import { saveBodyLanguage, saveCrossReference } from '../db/annotation-store';
@@ -23,6 +23,16 @@ interface Props {
   onDelete: () => void;
   onPickPassage: () => void;
   onFollow: (crossref: CrossReferenceTarget) => void;
+  /** Removes one of the passages linked to the annotation. */
+  onUnlink: (index: number) => void;
+  /** The pointer is over the card: its region and linked words light up. */
+  onHover: (hovering: boolean) => void;
+}
+
+/** What an annotation is on, in words: the quoted text, or the region and its sheet. */
+export function targetLabel(annotation: Annotation): string {
+  const target = annotation.target;
+  return isTextTarget(target) ? target.quote.exact : `Region on Sheet ${target.sheetIndex + 1}`;
 }
 
 const SAVE_STATE_TEXT: Record<SaveState, string> = {
@@ -50,13 +60,19 @@ export function AnnotationCard(props: Props) {
     <article
       className={`annotation-card kind-${annotation.kind}${isOpen ? ' open' : ''}`}
       data-annotation-id={annotation.id}
-      aria-label={`${kindLabel} on “${annotation.target.quote.exact}”`}
+      aria-label={`${kindLabel} on “${targetLabel(annotation)}”`}
       aria-current={isOpen ? 'true' : undefined}
+      onMouseEnter={() => props.onHover(true)}
+      onMouseLeave={() => props.onHover(false)}
     >
       <button type="button" className="card-head" onClick={props.onOpen} aria-expanded={isOpen}>
         <span className={`kind-badge kind-${annotation.kind}`}>{kindLabel}</span>
         {annotation.kind === 'translation' && <span className="lang-badge">{languageName}</span>}
-        <q className="card-quote">{annotation.target.quote.exact}</q>
+        {isTextTarget(annotation.target) ? (
+          <q className="card-quote">{annotation.target.quote.exact}</q>
+        ) : (
+          <span className="card-quote region-label">▭ {targetLabel(annotation)}</span>
+        )}
         {props.isOrphan && <span className="orphan-badge">Words not found in the text</span>}
         {!isOpen && preview && <span className="card-preview">{preview}</span>}
         {!isOpen && annotation.crossref && <span className="card-preview crossref-preview">→ {crossrefSummary(annotation.crossref, props.documents)}</span>}
@@ -90,6 +106,25 @@ export function AnnotationCard(props: Props) {
             onChange={(doc) => autosave.change(annotation.id, { doc, language: annotation.body.language })}
             onBlur={() => void autosave.flush(annotation.id)}
           />
+          {!isTextTarget(annotation.target) && (
+            <div className="region-links">
+              <h3>Linked words</h3>
+              {annotation.links.length === 0 ? (
+                <p className="hint">Select the words that transcribe this region, then choose “Link to region”.</p>
+              ) : (
+                <ul>
+                  {annotation.links.map((link, i) => (
+                    <li key={i}>
+                      <q>{link.quote.exact}</q>
+                      <button type="button" aria-label={`Unlink “${link.quote.exact}”`} onClick={() => props.onUnlink(i)}>
+                        Unlink
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </div>
+          )}
           {annotation.kind === 'crossref' && (
             <CrossReferenceEditor
               annotation={annotation}

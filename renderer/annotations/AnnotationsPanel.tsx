@@ -21,6 +21,8 @@ interface Props {
   onDelete: (annotation: Annotation) => void;
   onPickPassage: (annotation: Annotation) => void;
   onFollow: (crossref: CrossReferenceTarget) => void;
+  onUnlink: (annotation: Annotation, index: number) => void;
+  onHover: (annotationId: string | null) => void;
 }
 
 export function AnnotationsPanel(props: Props) {
@@ -66,6 +68,8 @@ export function AnnotationsPanel(props: Props) {
                 onDelete={() => props.onDelete(annotation)}
                 onPickPassage={() => props.onPickPassage(annotation)}
                 onFollow={props.onFollow}
+                onUnlink={(i) => props.onUnlink(annotation, i)}
+                onHover={(hovering) => props.onHover(hovering ? annotation.id : null)}
               />
             </li>
           ))}

@@ -1,12 +1,14 @@
 /**
- * Where each annotation of a document lies in its transcription, found from its selectors.
+ * Where each annotation of a document lies: for words, their place in the transcription, found
+ * from the selectors; for a region of a scan, the sheet it was drawn on. Passages linked to an
+ * annotation are anchored the same way as words.
  */
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
-import type { Annotation } from '../../shared/annotation';
+import { isTextTarget, type Annotation, type TextTarget } from '../../shared/annotation';
 import { resolveTextQuote } from '../../shared/anchoring/selectors';
 import type { TextIndex } from '../../shared/anchoring/text-index';
 import type { Highlight } from '../transcription/highlight-plugin';
-import { sheetIndexAt } from '../transcription/sheets';
+import { sheetIndexAt, sheetStarts } from '../transcription/sheets';
 
 export interface Anchor {
   /** Plain-text offsets. */
@@ -18,40 +20,71 @@ export interface Anchor {
   sheetIndex: number;
 }
 
-/** Anchors by annotation id; null for an annotation whose words are no longer in the text. */
+/**
+ * Anchors of the annotations on words, by annotation id; null for an annotation whose words
+ * are no longer in the text. Region annotations have no entry.
+ */
 export type AnchorMap = ReadonlyMap<string, Anchor | null>;
+
+export function anchorTextTarget(doc: ProseMirrorNode, index: TextIndex, target: TextTarget): Anchor | null {
+  const found = resolveTextQuote(index.text, target.quote, target.position);
+  if (!found) return null;
+  const from = index.posAt(found.start, 1);
+  return { start: found.start, end: found.end, from, to: index.posAt(found.end, -1), sheetIndex: sheetIndexAt(doc, from) };
+}
 
 export function anchorAnnotations(doc: ProseMirrorNode, index: TextIndex, annotations: readonly Annotation[]): AnchorMap {
   const anchors = new Map<string, Anchor | null>();
   for (const annotation of annotations) {
-    const found = resolveTextQuote(index.text, annotation.target.quote, annotation.target.position);
-    if (!found) {
-      anchors.set(annotation.id, null);
-      continue;
-    }
-    const from = index.posAt(found.start, 1);
-    anchors.set(annotation.id, {
-      start: found.start,
-      end: found.end,
-      from,
-      to: index.posAt(found.end, -1),
-      sheetIndex: sheetIndexAt(doc, from),
-    });
+    if (isTextTarget(annotation.target)) anchors.set(annotation.id, anchorTextTarget(doc, index, annotation.target));
   }
   return anchors;
 }
 
-/** Annotations in reading order; those that could not be anchored come last. */
-export function inTextOrder(annotations: readonly Annotation[], anchors: AnchorMap): Annotation[] {
-  const key = (a: Annotation): number => anchors.get(a.id)?.start ?? Number.MAX_SAFE_INTEGER;
-  return [...annotations].sort((a, b) => key(a) - key(b) || (anchors.get(a.id)?.end ?? 0) - (anchors.get(b.id)?.end ?? 0) || a.created.localeCompare(b.created));
+/**
+ * Annotations in reading order: words by where they stand, a region at the start of its sheet;
+ * annotations whose words could not be found come last.
+ */
+export function inReadingOrder(
+  doc: ProseMirrorNode,
+  index: TextIndex,
+  annotations: readonly Annotation[],
+  anchors: AnchorMap,
+): Annotation[] {
+  const starts = sheetStarts(doc);
+  const key = (a: Annotation): [number, number] => {
+    if (!isTextTarget(a.target)) {
+      const sheetStart = starts[Math.min(a.target.sheetIndex, starts.length - 1)] ?? 0;
+      return [index.offsetAt(sheetStart), -1];
+    }
+    const anchor = anchors.get(a.id);
+    return anchor ? [anchor.start, anchor.end] : [Number.MAX_SAFE_INTEGER, 0];
+  };
+  return [...annotations].sort((a, b) => {
+    const [ka, ea] = key(a);
+    const [kb, eb] = key(b);
+    return ka - kb || ea - eb || a.created.localeCompare(b.created);
+  });
 }
 
+/** The highlights of annotations on words, by kind. */
 export function highlightsFor(annotations: readonly Annotation[], anchors: AnchorMap): Highlight[] {
   const highlights: Highlight[] = [];
   for (const annotation of annotations) {
     const anchor = anchors.get(annotation.id);
     if (anchor) highlights.push({ annotationId: annotation.id, kind: annotation.kind, from: anchor.from, to: anchor.to });
+  }
+  return highlights;
+}
+
+/** The passages linked to annotations (a region's transcribed words), anchored. */
+export function linkHighlightsFor(doc: ProseMirrorNode, index: TextIndex, annotations: readonly Annotation[]): Highlight[] {
+  const highlights: Highlight[] = [];
+  for (const annotation of annotations) {
+    for (const link of annotation.links) {
+      const anchor = anchorTextTarget(doc, index, link);
+      if (anchor) highlights.push({ annotationId: annotation.id, kind: 'link', from: anchor.from, to: anchor.to });
+    }
   }
   return highlights;
 }

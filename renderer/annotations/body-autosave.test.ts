@@ -28,6 +28,7 @@ class MemoryStorage {
 }
 
 const target: TextTarget = {
+  type: 'text',
   documentId: 'doc',
   quote: { type: 'TextQuoteSelector', exact: 'СЕРИЯ 17', prefix: '', suffix: '' },
   position: { type: 'TextPositionSelector', start: 0, end: 8 },

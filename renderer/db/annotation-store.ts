@@ -9,16 +9,18 @@ import type {
   AnnotationKind,
   Creator,
   CrossReferenceTarget,
+  AnnotationTarget,
   TextTarget,
 } from '../../shared/annotation';
 import { emptyBodyDoc } from '../../shared/annotation-body-schema';
+import type { RegionSelector } from '../../shared/regions/selectors';
 import type { MarginaliaDatabase } from './database';
 import { newId, nowIso } from './ids';
 
 export interface NewAnnotation {
   documentId: string;
   kind: AnnotationKind;
-  target: TextTarget;
+  target: AnnotationTarget;
   creator: Creator;
   /** Language of the body; a translation defaults to English. */
   language?: string;
@@ -33,6 +35,7 @@ export async function createAnnotation(db: MarginaliaDatabase, input: NewAnnotat
     target: input.target,
     body: { doc: emptyBodyDoc(), language: input.language ?? 'en' },
     crossref: null,
+    links: [],
     creator: input.creator,
     created: now,
     modified: now,
@@ -67,6 +70,20 @@ export function saveAnnotationBody(db: MarginaliaDatabase, id: string, body: Ann
 /** Changes only the language of a body, keeping its text as stored. */
 export function saveBodyLanguage(db: MarginaliaDatabase, id: string, language: string): Promise<Annotation | undefined> {
   return updateAnnotation(db, id, (a) => (a.body.language === language ? null : { body: { ...a.body, language } }));
+}
+
+/** Moves or resizes a region annotation: its selector on the same scan. */
+export function saveRegionSelector(db: MarginaliaDatabase, id: string, selector: RegionSelector): Promise<Annotation | undefined> {
+  return updateAnnotation(db, id, (a) =>
+    a.target.type !== 'region' || JSON.stringify(a.target.selector) === JSON.stringify(selector)
+      ? null
+      : { target: { ...a.target, selector } },
+  );
+}
+
+/** Replaces the passages an annotation is linked to. */
+export function saveLinks(db: MarginaliaDatabase, id: string, links: TextTarget[]): Promise<Annotation | undefined> {
+  return updateAnnotation(db, id, (a) => (JSON.stringify(a.links) === JSON.stringify(links) ? null : { links }));
 }
 
 export function saveCrossReference(

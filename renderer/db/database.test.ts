@@ -31,6 +31,7 @@ const loadSample = async (): Promise<SampleSource> => {
 };
 
 const target: TextTarget = {
+  type: 'text',
   documentId: SAMPLE_DOCUMENT_ID,
   quote: { type: 'TextQuoteSelector', exact: 'беседы Кенана с Маликом', prefix: 'Исходя из ', suffix: ', из хода' },
   position: { type: 'TextPositionSelector', start: 100, end: 123 },
@@ -131,7 +132,7 @@ describe('the creator', () => {
 });
 
 describe('schema upgrades', () => {
-  it('opens a version 1 library and upgrades it to version 2 without losing anything', async () => {
+  it('opens a version 1 library and upgrades it to the current version without losing anything', async () => {
     const name = `v1-${++dbCount}`;
     // A library as version 1 of the app wrote it.
     const { default: Dexie } = await import('dexie');
@@ -148,12 +149,18 @@ describe('schema upgrades', () => {
       { id: 's1', documentId: 'd1', sheetIndex: 0, blob: new Blob(['a']), mime: 'image/png', size: 1, width: 1, height: 1, generated: false, caption: '' },
       { id: 's2', documentId: 'd1', sheetIndex: 1, blob: new Blob(['b']), mime: 'image/png', size: 1, width: 1, height: 1, generated: false, caption: '' },
     ]);
-    await v1.table('annotations').put({ id: 'a1', documentId: 'd1', kind: 'commentary' });
+    await v1.table('annotations').put({
+      id: 'a1',
+      documentId: 'd1',
+      kind: 'commentary',
+      target: { documentId: 'd1', quote: { type: 'TextQuoteSelector', exact: 'x', prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start: 0, end: 1 } },
+      crossref: { type: 'passage', target: { documentId: 'd1', quote: { type: 'TextQuoteSelector', exact: 'y', prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start: 2, end: 3 } } },
+    });
     v1.close();
 
     const upgraded = new MarginaliaDatabase(name);
     await upgraded.open();
-    expect(upgraded.verno).toBe(2);
+    expect(upgraded.verno).toBe(3);
     const doc = await upgraded.documents.get('d1');
     expect(doc).toMatchObject({ title: 'Old document', textLanguage: 'Russian', authors: '', associatedTopics: '', textKind: '' });
     const scans = await upgraded.scans.where('[documentId+order]').between(['d1', 0], ['d1', Infinity]).toArray();
@@ -161,7 +168,12 @@ describe('schema upgrades', () => {
       ['s1', 0, null, 1],
       ['s2', 1, null, 1],
     ]);
-    expect(await upgraded.annotations.get('a1')).toMatchObject({ kind: 'commentary' });
+    expect(await upgraded.annotations.get('a1')).toMatchObject({
+      kind: 'commentary',
+      target: { type: 'text', documentId: 'd1' },
+      links: [],
+      crossref: { type: 'passage', target: { type: 'text' } },
+    });
     expect(await upgraded.stagedScans.count()).toBe(0);
     await upgraded.delete();
   });

@@ -58,6 +58,21 @@ export class MarginaliaDatabase extends Dexie {
             scan.pageNumber ??= 1;
           });
       });
+    // Version 3: annotation targets say what they are ('text' or, new, 'region' of a scan), and
+    // annotations carry the passages they are linked to (a region to the words transcribing it).
+    this.version(3)
+      .stores({ annotations: 'id, documentId, kind, modified, creator.id, target.scanId' })
+      .upgrade(async (tx) => {
+        await tx
+          .table<Annotation>('annotations')
+          .toCollection()
+          .modify((a) => {
+            const legacy = a as unknown as { target: { type?: string }; links?: unknown; crossref: { type: string; target?: { type?: string } } | null };
+            legacy.target.type ??= 'text';
+            legacy.links ??= [];
+            if (legacy.crossref?.type === 'passage' && legacy.crossref.target) legacy.crossref.target.type ??= 'text';
+          });
+      });
   }
 }
 

@@ -7,9 +7,11 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import {
   ANNOTATION_KIND_LABELS,
+  isTextTarget,
   type Annotation,
   type AnnotationKind,
   type CrossReferenceTarget,
+  type RegionTarget,
   type TextTarget,
 } from '../../shared/annotation';
 import { describeTextRange, resolveTextQuote, trimTextRange } from '../../shared/anchoring/selectors';
@@ -19,9 +21,12 @@ import { createAnnotationAction } from '../actions/create-annotation';
 import { editMetadataAction } from '../actions/edit-metadata';
 import { mergeSheetAction, splitSheetAction } from '../actions/edit-sheets';
 import { deleteAnnotationAction } from '../actions/delete-annotation';
-import { anchorAnnotations, highlightsFor, inTextOrder } from '../annotations/anchors';
+import { anchorAnnotations, highlightsFor, inReadingOrder, linkHighlightsFor } from '../annotations/anchors';
 import { AnnotationsPanel, type KindFilter } from '../annotations/AnnotationsPanel';
-import { liveAnnotations } from '../db/annotation-store';
+import { liveAnnotations, saveLinks, saveRegionSelector } from '../db/annotation-store';
+import type { ScanRecord } from '../db/records';
+import { shapeToSelector } from '../../shared/regions/selectors';
+import type { Point, RegionShape } from '../../shared/regions/region-shape';
 import type { DocumentRecord } from '../db/records';
 import { SelectionMenu, KIND_SHORTCUT_KEYS } from '../transcription/SelectionMenu';
 import { sheetIndexAt, sheetStarts } from '../transcription/sheets';
@@ -29,10 +34,12 @@ import { TranscriptionView, type ScrollRequest, type TextSelection } from '../tr
 import { isTypingTarget } from '../ui/keyboard';
 import { useWorkspace } from '../workspace';
 import { MetadataPanel } from './MetadataPanel';
-import { ScanPane } from './ScanPane';
 import { SheetNavigator } from './SheetNavigator';
-import { SplitPane } from './SplitPane';
+import { LAYOUT_LABELS, LAYOUTS, SplitPane, type Layout } from './SplitPane';
+import { DEFAULT_VIEW_STATE, loadViewState, saveViewState, type DocumentViewState } from './view-state';
 import { ScansPanel } from './ScansPanel';
+import { ScanSide } from './ScanSide';
+import { RegionKindMenu } from './RegionKindMenu';
 import { scanForSheet } from '../import/assign-sheets';
 import { paragraphAt } from '../../shared/transcription/sheet-edits';
 
@@ -59,6 +66,7 @@ interface Props {
   openAnnotationId: string | null;
   picking: PickState | null;
   sheetStep: { delta: number; nonce: number } | null;
+  layoutRequest: { layout: Layout; nonce: number } | null;
   onOpenAnnotation: (id: string | null) => void;
   onPickPassage: (annotation: Annotation) => void;
   onPicked: (target: TextTarget) => void;
@@ -80,8 +88,14 @@ export function DocumentView(props: Props) {
     () => (doc && index && annotations ? anchorAnnotations(doc, index, annotations) : new Map()),
     [doc, index, annotations],
   );
-  const ordered = useMemo(() => (annotations ? inTextOrder(annotations, anchors) : []), [annotations, anchors]);
-  const highlights = useMemo(() => (annotations ? highlightsFor(annotations, anchors) : []), [annotations, anchors]);
+  const ordered = useMemo(
+    () => (doc && index && annotations ? inReadingOrder(doc, index, annotations, anchors) : []),
+    [doc, index, annotations, anchors],
+  );
+  const highlights = useMemo(
+    () => (doc && index && annotations ? [...highlightsFor(annotations, anchors), ...linkHighlightsFor(doc, index, annotations)] : []),
+    [doc, index, annotations, anchors],
+  );
   const sheetLabels = useMemo(() => {
     const labels: string[] = [];
     doc?.forEach((sheet) => labels.push(sheet.attrs.label as string));
@@ -97,6 +111,33 @@ export function DocumentView(props: Props) {
   const [rightTab, setRightTab] = useState<'annotations' | 'scans'>('annotations');
   /** The last place the user clicked or selected in the transcription: where "Split sheet" splits. */
   const [caret, setCaret] = useState<number | null>(null);
+  /** An annotation the pointer is over, on the scan, in the panel or on its linked words. */
+  const [hoverId, setHoverId] = useState<string | null>(null);
+  /** A region just drawn, waiting for the user to say what kind of annotation it is. */
+  const [pendingRegion, setPendingRegion] = useState<{ scan: ScanRecord; shape: RegionShape; at: Point } | null>(null);
+
+  async function annotateRegion(kind: AnnotationKind): Promise<void> {
+    if (!pendingRegion) return;
+    const { scan: drawnOn, shape } = pendingRegion;
+    setPendingRegion(null);
+    const target: RegionTarget = {
+      type: 'region',
+      documentId,
+      scanId: drawnOn.id,
+      sheetIndex: drawnOn.sheetIndex,
+      selector: shapeToSelector(shape),
+    };
+    const annotation = await createAnnotationAction(db, undoStack, { documentId, kind, target, creator, language: 'en' });
+    setRightTab('annotations');
+    if (filter !== 'all' && filter !== kind) setFilter('all');
+    props.onOpenAnnotation(annotation.id);
+    setFocusBodyOf(annotation.id);
+  }
+
+  async function reshapeRegion(id: string, shape: RegionShape, before: RegionShape): Promise<void> {
+    await saveRegionSelector(db, id, shapeToSelector(shape));
+    undoStack.push({ label: 'Move region', undo: async () => void (await saveRegionSelector(db, id, shapeToSelector(before))) });
+  }
 
   const scrollTo = useCallback((pos: number) => setScrollRequest({ pos, nonce: Date.now() + Math.random() }), []);
 
@@ -116,6 +157,32 @@ export function DocumentView(props: Props) {
     // Only a new step request moves the sheet.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [props.sheetStep]);
+
+  // The document's remembered layout and viewer settings.
+  const [viewState, setViewState] = useState<DocumentViewState | null>(null);
+  useEffect(() => {
+    let live = true;
+    void loadViewState(db, documentId).then((state) => live && setViewState(state));
+    return () => {
+      live = false;
+    };
+  }, [db, documentId]);
+  const updateViewState = useCallback(
+    (change: Partial<DocumentViewState>) => {
+      setViewState((current) => {
+        const next = { ...(current ?? DEFAULT_VIEW_STATE), ...change };
+        void saveViewState(db, documentId, next);
+        return next;
+      });
+    },
+    [db, documentId],
+  );
+  useEffect(() => {
+    if (props.layoutRequest) updateViewState({ layout: props.layoutRequest.layout });
+    // Only a new request changes the layout.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [props.layoutRequest]);
+  const layout = viewState?.layout ?? DEFAULT_VIEW_STATE.layout;
 
   // Following a cross-reference to a passage of this document.
   useEffect(() => {
@@ -137,20 +204,25 @@ export function DocumentView(props: Props) {
       props.onOpenAnnotation(annotation.id);
       setFocusBodyOf(null);
       setFlash(null);
+      if (!scroll) return;
       const anchor = anchors.get(annotation.id);
-      if (anchor && scroll) {
+      if (anchor) {
         setCurrentSheet(anchor.sheetIndex);
         scrollTo(anchor.from);
+      } else if (!isTextTarget(annotation.target)) {
+        // A region: show the sheet of the scan it was drawn on (the scan may since have moved).
+        const regionScan = scans?.find((s) => s.id === (annotation.target as RegionTarget).scanId);
+        goToSheet(regionScan?.sheetIndex ?? annotation.target.sheetIndex);
       }
     },
-    [anchors, props, scrollTo],
+    [anchors, props, scrollTo, scans, goToSheet],
   );
 
   const targetOfSelection = useCallback((): TextTarget | null => {
     if (!selection || !index) return null;
     const range = trimTextRange(index.text, { start: index.offsetAt(selection.from), end: index.offsetAt(selection.to) });
     if (range.start >= range.end) return null;
-    return { documentId, ...describeTextRange(index.text, range) };
+    return { type: 'text', documentId, ...describeTextRange(index.text, range) };
   }, [selection, index, documentId]);
 
   const annotateSelection = useCallback(
@@ -166,6 +238,17 @@ export function DocumentView(props: Props) {
     },
     [targetOfSelection, db, undoStack, documentId, creator, filter, props],
   );
+
+  const openRegion = annotations?.find((a) => a.id === props.openAnnotationId && !isTextTarget(a.target));
+
+  /** Links the selected words to the open region annotation: the words that transcribe it. */
+  const linkSelectionToRegion = useCallback(async () => {
+    const target = targetOfSelection();
+    if (!target || !openRegion) return;
+    await saveLinks(db, openRegion.id, [...openRegion.links, target]);
+    window.getSelection()?.removeAllRanges();
+    setSelection(null);
+  }, [targetOfSelection, openRegion, db]);
 
   const linkSelectionHere = useCallback(() => {
     const target = targetOfSelection();
@@ -188,6 +271,11 @@ export function DocumentView(props: Props) {
         if (event.key === 'Enter') linkSelectionHere();
         return;
       }
+      if (event.key.toLowerCase() === 'l' && openRegion) {
+        event.preventDefault();
+        void linkSelectionToRegion();
+        return;
+      }
       const kind = (Object.keys(KIND_SHORTCUT_KEYS) as AnnotationKind[]).find((k) => KIND_SHORTCUT_KEYS[k] === event.key.toLowerCase());
       if (kind) {
         event.preventDefault();
@@ -196,7 +284,7 @@ export function DocumentView(props: Props) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [selection, props.picking, annotateSelection, linkSelectionHere]);
+  }, [selection, props.picking, annotateSelection, linkSelectionHere, openRegion, linkSelectionToRegion]);
 
   async function deleteAnnotation(annotation: Annotation): Promise<void> {
     await deleteAnnotationAction(db, undoStack, annotation);
@@ -207,7 +295,6 @@ export function DocumentView(props: Props) {
     });
   }
 
-  const scan = scans ? scanForSheet(scans, currentSheet) : undefined;
   const caretPlace = doc && caret !== null ? paragraphAt(doc, caret) : null;
   const canSplit = !!caretPlace && caretPlace.paragraphIndex > 0;
 
@@ -244,6 +331,19 @@ export function DocumentView(props: Props) {
             {d.isSample && ' · bundled sample'}
           </p>
         </div>
+        <div className="layout-picker" role="group" aria-label="Layout">
+          {LAYOUTS.map((l, i) => (
+            <button
+              key={l}
+              type="button"
+              aria-pressed={layout === l}
+              title={`${LAYOUT_LABELS[l]} (Ctrl+Alt+${i + 1})`}
+              onClick={() => updateViewState({ layout: l })}
+            >
+              {LAYOUT_LABELS[l]}
+            </button>
+          ))}
+        </div>
         <div className="view-toggles" role="group" aria-label="Show">
           <button type="button" aria-pressed={props.showMetadata} title="Show or hide the metadata (Ctrl+Shift+M)" onClick={props.onToggleMetadata}>
             Metadata
@@ -272,8 +372,29 @@ export function DocumentView(props: Props) {
       )}
       <div className={`document-body${props.showAnnotations ? '' : ' no-panel'}`}>
         <SplitPane
-          left={<ScanPane scan={scan} sheetLabel={sheetLabels[currentSheet] ?? ''} />}
-          right={
+          layout={layout}
+          first={
+            <ScanSide
+              scans={scans ?? []}
+              sheetLabels={sheetLabels}
+              currentSheet={currentSheet}
+              annotations={annotations ?? []}
+              viewerState={viewState?.viewer ?? DEFAULT_VIEW_STATE.viewer}
+              activeId={props.openAnnotationId}
+              hoverId={hoverId}
+              onViewerState={(viewer) => updateViewState({ viewer })}
+              onGoToSheet={goToSheet}
+              onRegionDrawn={(drawnOn, shape, at) => setPendingRegion({ scan: drawnOn, shape, at })}
+              onRegionReshaped={(id, shape, before) => void reshapeRegion(id, shape, before)}
+              onSelectRegion={(id) => {
+                const annotation = annotations?.find((a) => a.id === id);
+                if (annotation) openAnnotation(annotation, false);
+                setRightTab('annotations');
+              }}
+              onHoverRegion={setHoverId}
+            />
+          }
+          second={
             <section className="transcription-pane" aria-label="Transcription pane">
               <div className="sheet-tools" role="toolbar" aria-label="Sheets of the transcription">
                 <button
@@ -294,6 +415,8 @@ export function DocumentView(props: Props) {
                   lang={d.languageCode || 'und'}
                   highlights={highlights}
                   activeId={props.openAnnotationId}
+                  hoverId={hoverId}
+                  onHoverLink={setHoverId}
                   flash={flash}
                   scrollRequest={scrollRequest}
                   onSheetChange={setCurrentSheet}
@@ -341,6 +464,8 @@ export function DocumentView(props: Props) {
                 onDelete={(a) => void deleteAnnotation(a)}
                 onPickPassage={props.onPickPassage}
                 onFollow={props.onFollow}
+                onUnlink={(a, i) => void saveLinks(db, a.id, a.links.filter((_, j) => j !== i))}
+                onHover={setHoverId}
               />
             ) : (
               <ScansPanel documentId={documentId} sheetLabels={sheetLabels} onAddScans={props.onAddScans} onShowSheet={goToSheet} />
@@ -348,10 +473,15 @@ export function DocumentView(props: Props) {
           </div>
         )}
       </div>
+      {pendingRegion && (
+        <RegionKindMenu at={pendingRegion.at} onChoose={(kind) => void annotateRegion(kind)} onCancel={() => setPendingRegion(null)} />
+      )}
       {selection && (
         <SelectionMenu
           selection={selection}
           picking={!!props.picking}
+          canLinkToRegion={!!openRegion}
+          onLinkToRegion={() => void linkSelectionToRegion()}
           onAnnotate={(kind) => void annotateSelection(kind)}
           onLinkHere={linkSelectionHere}
         />

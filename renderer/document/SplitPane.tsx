@@ -1,10 +1,24 @@
 /**
- * Two panes side by side with a divider the user can drag, or move with the arrow keys when it
- * has focus. The split is remembered across sessions.
+ * The scan and the transcription in one of four layouts: side by side or stacked, with a
+ * divider the user can drag (or move with the arrow keys when it has focus), or one of them
+ * alone. The split of each orientation is remembered across sessions.
  */
 import { useCallback, useRef, useState, type ReactNode } from 'react';
 
-const STORAGE_KEY = 'marginalia:split';
+export const LAYOUTS = ['side-by-side', 'stacked', 'scan-only', 'text-only'] as const;
+export type Layout = (typeof LAYOUTS)[number];
+
+export const LAYOUT_LABELS: Readonly<Record<Layout, string>> = {
+  'side-by-side': 'Side by side',
+  stacked: 'Stacked',
+  'scan-only': 'Scan only',
+  'text-only': 'Text only',
+};
+
+export function isLayout(value: unknown): value is Layout {
+  return typeof value === 'string' && (LAYOUTS as readonly string[]).includes(value);
+}
+
 const MIN_PERCENT = 15;
 const MAX_PERCENT = 85;
 const KEY_STEP_PERCENT = 2;
@@ -13,27 +27,43 @@ function clamp(percent: number): number {
   return Math.min(MAX_PERCENT, Math.max(MIN_PERCENT, percent));
 }
 
-function storedPercent(): number {
-  const stored = Number(localStorage.getItem(STORAGE_KEY));
-  return Number.isFinite(stored) && stored > 0 ? clamp(stored) : 45;
+function storageKey(vertical: boolean): string {
+  return vertical ? 'marginalia:split-stacked' : 'marginalia:split';
 }
 
-export function SplitPane({ left, right }: { left: ReactNode; right: ReactNode }) {
-  const [percent, setPercent] = useState(storedPercent);
+function storedPercent(vertical: boolean): number {
+  const stored = Number(localStorage.getItem(storageKey(vertical)));
+  return Number.isFinite(stored) && stored > 0 ? clamp(stored) : vertical ? 50 : 45;
+}
+
+interface Props {
+  layout: Layout;
+  first: ReactNode;
+  second: ReactNode;
+}
+
+export function SplitPane({ layout, first, second }: Props) {
+  const vertical = layout === 'stacked';
+  const [percents, setPercents] = useState(() => ({ side: storedPercent(false), stacked: storedPercent(true) }));
+  const percent = vertical ? percents.stacked : percents.side;
   const container = useRef<HTMLDivElement>(null);
 
-  const commit = useCallback((next: number) => {
-    const value = clamp(next);
-    setPercent(value);
-    localStorage.setItem(STORAGE_KEY, String(value));
-  }, []);
+  const commit = useCallback(
+    (next: number) => {
+      const value = clamp(next);
+      setPercents((p) => (vertical ? { ...p, stacked: value } : { ...p, side: value }));
+      localStorage.setItem(storageKey(vertical), String(value));
+    },
+    [vertical],
+  );
 
   function onPointerDown(event: React.PointerEvent<HTMLDivElement>): void {
     event.preventDefault();
     const divider = event.currentTarget;
     divider.setPointerCapture(event.pointerId);
     const box = container.current!.getBoundingClientRect();
-    const move = (e: PointerEvent): void => commit(((e.clientX - box.left) / box.width) * 100);
+    const move = (e: PointerEvent): void =>
+      commit(vertical ? ((e.clientY - box.top) / box.height) * 100 : ((e.clientX - box.left) / box.width) * 100);
     const up = (): void => {
       divider.removeEventListener('pointermove', move);
       divider.removeEventListener('pointerup', up);
@@ -42,13 +72,24 @@ export function SplitPane({ left, right }: { left: ReactNode; right: ReactNode }
     divider.addEventListener('pointerup', up);
   }
 
+  // Both panes stay mounted in every layout, so switching keeps the viewer and the text as they were.
+  const tracks =
+    layout === 'scan-only' ? '1fr 0 0' : layout === 'text-only' ? '0 0 1fr' : `${percent}% 8px 1fr`;
   return (
-    <div className="split-pane" ref={container} style={{ gridTemplateColumns: `${percent}% 8px 1fr` }}>
-      <div className="split-side">{left}</div>
+    <div
+      className={`split-pane layout-${layout}`}
+      ref={container}
+      style={vertical ? { gridTemplateRows: tracks, gridTemplateColumns: '1fr' } : { gridTemplateColumns: tracks }}
+      data-layout={layout}
+    >
+      <div className="split-side" hidden={layout === 'text-only'}>
+        {first}
+      </div>
       <div
         className="split-divider"
+        hidden={layout === 'scan-only' || layout === 'text-only'}
         role="separator"
-        aria-orientation="vertical"
+        aria-orientation={vertical ? 'horizontal' : 'vertical'}
         aria-label="Resize scan and transcription"
         aria-valuemin={MIN_PERCENT}
         aria-valuemax={MAX_PERCENT}
@@ -56,11 +97,15 @@ export function SplitPane({ left, right }: { left: ReactNode; right: ReactNode }
         tabIndex={0}
         onPointerDown={onPointerDown}
         onKeyDown={(e) => {
-          if (e.key === 'ArrowLeft') commit(percent - KEY_STEP_PERCENT);
-          else if (e.key === 'ArrowRight') commit(percent + KEY_STEP_PERCENT);
+          const back = vertical ? 'ArrowUp' : 'ArrowLeft';
+          const forward = vertical ? 'ArrowDown' : 'ArrowRight';
+          if (e.key === back) commit(percent - KEY_STEP_PERCENT);
+          else if (e.key === forward) commit(percent + KEY_STEP_PERCENT);
         }}
       />
-      <div className="split-side">{right}</div>
+      <div className="split-side" hidden={layout === 'scan-only'}>
+        {second}
+      </div>
     </div>
   );
 }

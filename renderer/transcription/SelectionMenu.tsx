@@ -15,11 +15,14 @@ export const KIND_SHORTCUT_KEYS: Readonly<Record<AnnotationKind, string>> = {
 interface Props {
   selection: TextSelection;
   picking: boolean;
+  /** A region annotation is open: the words can be linked to it. */
+  canLinkToRegion: boolean;
+  onLinkToRegion: () => void;
   onAnnotate: (kind: AnnotationKind) => void;
   onLinkHere: () => void;
 }
 
-export function SelectionMenu({ selection, picking, onAnnotate, onLinkHere }: Props) {
+export function SelectionMenu({ selection, picking, canLinkToRegion, onLinkToRegion, onAnnotate, onLinkHere }: Props) {
   const style = {
     left: Math.max(8, Math.min(selection.rect.left, window.innerWidth - 380)),
     top: selection.rect.bottom + 8,
@@ -31,11 +34,18 @@ export function SelectionMenu({ selection, picking, onAnnotate, onLinkHere }: Pr
           Link cross-reference here
         </button>
       ) : (
-        ANNOTATION_KINDS.map((kind) => (
-          <button key={kind} type="button" className={`kind-${kind}`} onClick={() => onAnnotate(kind)}>
-            {ANNOTATION_KIND_LABELS[kind]} <kbd>{KIND_SHORTCUT_KEYS[kind].toUpperCase()}</kbd>
-          </button>
-        ))
+        <>
+          {ANNOTATION_KINDS.map((kind) => (
+            <button key={kind} type="button" className={`kind-${kind}`} onClick={() => onAnnotate(kind)}>
+              {ANNOTATION_KIND_LABELS[kind]} <kbd>{KIND_SHORTCUT_KEYS[kind].toUpperCase()}</kbd>
+            </button>
+          ))}
+          {canLinkToRegion && (
+            <button type="button" className="kind-link" onClick={onLinkToRegion}>
+              Link to region <kbd>L</kbd>
+            </button>
+          )}
+        </>
       )}
     </div>
   );

@@ -32,6 +32,8 @@ interface Props {
   lang: string;
   highlights: readonly Highlight[];
   activeId: string | null;
+  /** An annotation to light up because the pointer is over it elsewhere (its card or region). */
+  hoverId: string | null;
   flash: { from: number; to: number } | null;
   scrollRequest: ScrollRequest | null;
   onSheetChange: (index: number) => void;
@@ -39,6 +41,8 @@ interface Props {
   /** Where the user clicked in the text (a document position). */
   onCaret: (pos: number) => void;
   onHighlightClick: (annotationId: string) => void;
+  /** The pointer moved onto (an id) or off (null) words linked to a region. */
+  onHoverLink: (annotationId: string | null) => void;
 }
 
 /** After a scroll we asked for, ignore the sheet the scroll position suggests for this long. */
@@ -71,9 +75,33 @@ export function TranscriptionView(props: Props) {
     const view = viewRef.current;
     if (!view) return;
     view.dispatch(
-      setHighlights(view.state.tr, { highlights: props.highlights, activeId: props.activeId, flash: props.flash }),
+      setHighlights(view.state.tr, { highlights: props.highlights, activeId: props.activeId, hoverId: props.hoverId, flash: props.flash }),
     );
-  }, [props.doc, props.highlights, props.activeId, props.flash]);
+  }, [props.doc, props.highlights, props.activeId, props.hoverId, props.flash]);
+
+  useEffect(() => {
+    const view = viewRef.current;
+    if (!view) return;
+    let current: string | null = null;
+    const onMove = (event: MouseEvent): void => {
+      const hit = view.posAtCoords({ left: event.clientX, top: event.clientY });
+      const link = hit ? highlightsAt(view.state, hit.pos).find((h) => h.kind === 'link') : undefined;
+      const id = link?.annotationId ?? null;
+      if (id !== current) {
+        current = id;
+        callbacks.current.onHoverLink(id);
+      }
+    };
+    const onLeave = (): void => {
+      if (current !== null) callbacks.current.onHoverLink((current = null));
+    };
+    view.dom.addEventListener('mousemove', onMove);
+    view.dom.addEventListener('mouseleave', onLeave);
+    return () => {
+      view.dom.removeEventListener('mousemove', onMove);
+      view.dom.removeEventListener('mouseleave', onLeave);
+    };
+  }, [props.doc]);
 
   useEffect(() => {
     const view = viewRef.current;
@@ -123,7 +151,7 @@ export function TranscriptionView(props: Props) {
       if (!hit) return;
       callbacks.current.onCaret(hit.pos);
       callbacks.current.onSheetChange(sheetIndexAt(view.state.doc, hit.pos));
-      const [innermost] = highlightsAt(view.state, hit.pos);
+      const [innermost] = highlightsAt(view.state, hit.pos).filter((h) => h.kind !== 'link');
       if (innermost) callbacks.current.onHighlightClick(innermost.annotationId);
     };
     view.dom.addEventListener('mouseup', onMouseUp);

@@ -11,7 +11,8 @@ import type { AnnotationKind } from '../../shared/annotation';
 
 export interface Highlight {
   annotationId: string;
-  kind: AnnotationKind;
+  /** The annotation's kind, or 'link' for a passage linked to a region. */
+  kind: AnnotationKind | 'link';
   from: number;
   to: number;
 }
@@ -19,6 +20,8 @@ export interface Highlight {
 export interface HighlightState {
   highlights: readonly Highlight[];
   activeId: string | null;
+  /** An annotation whose region the pointer is over on the scan: its linked words light up. */
+  hoverId: string | null;
   /** A passage being shown after following a cross-reference to it. */
   flash: { from: number; to: number } | null;
   decorations: DecorationSet;
@@ -27,6 +30,7 @@ export interface HighlightState {
 interface HighlightMeta {
   highlights?: readonly Highlight[];
   activeId?: string | null;
+  hoverId?: string | null;
   flash?: { from: number; to: number } | null;
 }
 
@@ -40,7 +44,7 @@ function buildDecorations(state: EditorState, s: Omit<HighlightState, 'decoratio
         h.from,
         h.to,
         {
-          class: `hl hl-${h.kind}${h.annotationId === s.activeId ? ' hl-active' : ''}`,
+          class: `hl hl-${h.kind}${h.annotationId === s.activeId ? ' hl-active' : ''}${h.annotationId === s.hoverId ? ' hl-hover' : ''}`,
           'data-annotation-id': h.annotationId,
         },
         { annotationId: h.annotationId },
@@ -55,7 +59,7 @@ export function highlightPlugin(): Plugin<HighlightState> {
     key: highlightKey,
     state: {
       init: (_, state) => {
-        const base = { highlights: [], activeId: null, flash: null };
+        const base = { highlights: [], activeId: null, hoverId: null, flash: null };
         return { ...base, decorations: buildDecorations(state, base) };
       },
       apply: (tr, value, _old, state) => {
@@ -64,6 +68,7 @@ export function highlightPlugin(): Plugin<HighlightState> {
         const next = {
           highlights: meta.highlights ?? value.highlights,
           activeId: meta.activeId !== undefined ? meta.activeId : value.activeId,
+          hoverId: meta.hoverId !== undefined ? meta.hoverId : value.hoverId,
           flash: meta.flash !== undefined ? meta.flash : value.flash,
         };
         return { ...next, decorations: buildDecorations(state, next) };
