@@ -149,11 +149,12 @@ export function ScanViewer({ scan, sheetLabel, state, onStateChange, overlay, on
     }
     osd.addHandler('after-resize', () => {
       if (fittedRef.current && osd.world.getItemCount() > 0) refit(true);
+      // An immediate fit does not animate, so no animation-finish will report the new zoom.
+      update();
     });
     osd.addHandler('animation-finish', update);
     osd.addHandler('rotate', update);
     osd.addHandler('flip', update);
-    osd.addHandler('after-resize', update);
     // A WebGL context that cannot be restored makes OpenSeadragon swap in a canvas drawer,
     // whose canvas has no filter yet.
     osd.addHandler('webgl-context-recovery-failed', () => paintFilter(osd, cssFilterFor(stateRef.current)));

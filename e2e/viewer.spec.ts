@@ -1,0 +1,148 @@
+/**
+ * The scan viewer: zoom, rotation, mirroring and image adjustments change what is on screen
+ * (checked in the pixels of a screenshot), layouts, and the view remembered per document.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { PNG } from 'pngjs';
+import type { Rgb, ScanFixture } from './support/scan-fixtures';
+import { addScans, expectColour, goToSheet, scanView } from './support/scans';
+import { openSample } from './support/workstation';
+
+export const RED: Rgb = [220, 30, 30];
+export const GREEN: Rgb = [30, 180, 60];
+export const BLUE: Rgb = [30, 60, 220];
+export const YELLOW: Rgb = [230, 210, 40];
+
+/** A scan in four coloured quarters: red top left, green top right, blue bottom left, yellow bottom right. */
+export function quartersImage(width = 400, height = 600, name = 'quarters.png'): ScanFixture {
+  const png = new PNG({ width, height });
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const [r, g, b] = y < height / 2 ? (x < width / 2 ? RED : GREEN) : x < width / 2 ? BLUE : YELLOW;
+      const i = (y * width + x) * 4;
+      png.data[i] = r;
+      png.data[i + 1] = g;
+      png.data[i + 2] = b;
+      png.data[i + 3] = 255;
+    }
+  }
+  return { name, mimeType: 'image/png', buffer: PNG.sync.write(png) };
+}
+
+/** The colour on screen at an offset from the middle of the viewer's picture area. */
+export async function screenColour(page: Page, dx: number, dy: number): Promise<Rgb> {
+  const stage = page.locator('.scan-viewer-stage');
+  const box = (await stage.boundingBox())!;
+  const shot = PNG.sync.read(await page.screenshot({ clip: box }));
+  const x = Math.round(shot.width / 2 + dx);
+  const y = Math.round(shot.height / 2 + dy);
+  const i = (y * shot.width + x) * 4;
+  return [shot.data[i]!, shot.data[i + 1]!, shot.data[i + 2]!];
+}
+
+/** Waits until the viewer has settled after a change. */
+export async function settled(page: Page): Promise<void> {
+  await expect(scanView(page)).toHaveAttribute('data-status', 'open');
+  await page.waitForTimeout(700); // OpenSeadragon animates zoom and rotation for about half a second
+}
+
+async function showQuarters(page: Page): Promise<void> {
+  await openSample(page);
+  await addScans(page, [quartersImage()]);
+  await expect(page.getByRole('status').getByText('Added 1 scan.')).toBeVisible();
+  await goToSheet(page, 1);
+  await expect(scanView(page)).toHaveAttribute('data-source', 'quarters.png');
+  await settled(page);
+}
+
+const toolbar = (page: Page) => page.getByRole('toolbar', { name: 'Scan view' });
+
+test('rotation and mirroring turn the picture on screen, and are remembered for the document', async ({ page }) => {
+  await showQuarters(page);
+  expectColour(await screenColour(page, -12, -12), RED, 24);
+  expectColour(await screenColour(page, 12, 12), YELLOW, 24);
+
+  await toolbar(page).getByRole('button', { name: /Rotate right/ }).click();
+  await settled(page);
+  await expect(scanView(page)).toHaveAttribute('data-rotation', '90');
+  // Turned clockwise: the bottom-left quarter (blue) is now at the top left.
+  expectColour(await screenColour(page, -12, -12), BLUE, 24);
+  expectColour(await screenColour(page, 12, -12), RED, 24);
+
+  await page.reload();
+  await expect(page.locator('.transcription-text section.sheet')).toHaveCount(4);
+  await settled(page);
+  await expect(scanView(page)).toHaveAttribute('data-rotation', '90');
+  expectColour(await screenColour(page, -12, -12), BLUE, 24);
+
+  await toolbar(page).getByRole('button', { name: /Rotate left/ }).click();
+  await toolbar(page).getByRole('button', { name: /Mirror/ }).click();
+  await settled(page);
+  await expect(scanView(page)).toHaveAttribute('data-flipped', 'true');
+  expectColour(await screenColour(page, -12, -12), GREEN, 24);
+});
+
+test('invert, greyscale and brightness change the pixels a reader sees', async ({ page }) => {
+  await showQuarters(page);
+  await toolbar(page).getByRole('button', { name: /Invert/ }).click();
+  await settled(page);
+  expectColour(await screenColour(page, -12, -12), [255 - RED[0], 255 - RED[1], 255 - RED[2]], 30);
+  await toolbar(page).getByRole('button', { name: /Invert/ }).click();
+  await toolbar(page).getByRole('button', { name: /Greyscale/ }).click();
+  await settled(page);
+  const [r, g, b] = await screenColour(page, -12, -12);
+  expect(Math.max(r, g, b) - Math.min(r, g, b)).toBeLessThan(12);
+  await toolbar(page).getByRole('button', { name: /Greyscale/ }).click();
+  await toolbar(page).getByLabel(/Brightness/).fill('160');
+  await settled(page);
+  const [, brighterGreen] = await screenColour(page, -12, -12);
+  expect(brighterGreen).toBeGreaterThan(RED[1] + 10);
+  await toolbar(page).getByRole('button', { name: /Reset adjustments/ }).click();
+  await settled(page);
+  expectColour(await screenColour(page, -12, -12), RED, 24);
+});
+
+test('zooming in and out, fit to width and to the page, 100 %', async ({ page }) => {
+  await showQuarters(page);
+  const zoom = async (): Promise<number> => Number(await scanView(page).getAttribute('data-zoom'));
+  const fitted = await zoom();
+  await toolbar(page).getByRole('button', { name: /Zoom in/ }).click();
+  await expect.poll(zoom).toBeGreaterThan(fitted * 1.1);
+  await toolbar(page).getByRole('button', { name: /100/ }).click();
+  await expect.poll(zoom).toBeCloseTo(1, 1);
+  await settled(page);
+  // At 100 % a 400 × 600 scan covers 400 screen pixels across: the quarters meet 200 px apart from the edges.
+  expectColour(await screenColour(page, -150, -150), RED, 24);
+  await toolbar(page).getByRole('button', { name: 'Fit page' }).click();
+  // Back to the whole page (the stage may have changed height by a line of toolbar since).
+  await expect.poll(zoom).toBeLessThan(fitted * 1.25);
+  expect(await zoom()).toBeGreaterThan(fitted * 0.8);
+});
+
+test('layouts: side by side, stacked, scan only, text only — by button and shortcut', async ({ page }) => {
+  await openSample(page);
+  const split = page.locator('.split-pane');
+  const layouts = page.getByRole('group', { name: 'Layout' });
+  await layouts.getByRole('button', { name: 'Stacked' }).click();
+  await expect(split).toHaveAttribute('data-layout', 'stacked');
+  const scanBox = (await page.getByRole('region', { name: 'Scan', exact: true }).boundingBox())!;
+  const textBox = (await page.locator('.transcription-pane').boundingBox())!;
+  expect(textBox.y).toBeGreaterThan(scanBox.y + scanBox.height - 2);
+  await page.keyboard.press('Control+Alt+3');
+  await expect(split).toHaveAttribute('data-layout', 'scan-only');
+  await expect(page.locator('.transcription-pane')).toBeHidden();
+  await page.keyboard.press('Control+Alt+4');
+  await expect(split).toHaveAttribute('data-layout', 'text-only');
+  await expect(page.getByRole('region', { name: 'Scan', exact: true })).toBeHidden();
+  await page.reload();
+  await expect(page.locator('.split-pane')).toHaveAttribute('data-layout', 'text-only');
+  await layouts.getByRole('button', { name: 'Side by side' }).click();
+  await expect(split).toHaveAttribute('data-layout', 'side-by-side');
+});
+
+test('the thumbnail strip pages the scan and moves the transcription to that sheet', async ({ page }) => {
+  await openSample(page);
+  await page.getByRole('list', { name: 'Sheet thumbnails' }).getByRole('button', { name: 'Sheet 3' }).click();
+  await expect(scanView(page)).toHaveAttribute('data-sheet-index', '2');
+  await expect(page.locator('.transcription-text section.sheet').nth(2)).toBeInViewport();
+});
