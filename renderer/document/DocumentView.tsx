@@ -382,6 +382,7 @@ export function DocumentView(props: Props) {
               viewerState={viewState?.viewer ?? DEFAULT_VIEW_STATE.viewer}
               activeId={props.openAnnotationId}
               hoverId={hoverId}
+              pending={pendingRegion && { scanId: pendingRegion.scan.id, shape: pendingRegion.shape }}
               onViewerState={(viewer) => updateViewState({ viewer })}
               onGoToSheet={goToSheet}
               onRegionDrawn={(drawnOn, shape, at) => setPendingRegion({ scan: drawnOn, shape, at })}

@@ -22,6 +22,8 @@ interface Props {
   viewerState: ViewerState;
   activeId: string | null;
   hoverId: string | null;
+  /** A region drawn and waiting for its kind, on the scan it was drawn on. */
+  pending: { scanId: string; shape: RegionShape } | null;
   onViewerState: (state: ViewerState) => void;
   onGoToSheet: (index: number) => void;
   /** A new region was drawn on `scan`; `at` is where the pointer let go, in page coordinates. */
@@ -87,6 +89,7 @@ export function ScanSide(props: Props) {
               tool={tool}
               activeId={props.activeId}
               hoverId={props.hoverId}
+              pending={props.pending?.scanId === scan.id ? props.pending.shape : null}
               onDrawn={(shape, at) => {
                 setTool('none');
                 props.onRegionDrawn(scan, shape, at);

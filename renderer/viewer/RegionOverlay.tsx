@@ -39,6 +39,8 @@ interface Props {
   tool: DrawingTool;
   activeId: string | null;
   hoverId: string | null;
+  /** A region just drawn that is waiting for its kind: shown dashed until then. */
+  pending: RegionShape | null;
   /** A region was drawn; `at` is where the pointer let go, in page (client) coordinates. */
   onDrawn: (shape: RegionShape, at: Point) => void;
   onCancelDrawing: () => void;
@@ -253,6 +255,7 @@ export function RegionOverlay(props: Props) {
           </g>
         );
       })}
+      {props.pending && <polygon className="region-drawing region-pending" points={toPoints(props.pending)} />}
       {gesture?.type === 'rect' && (
         <rect
           className="region-drawing"

@@ -147,9 +147,17 @@ export function ScanViewer({ scan, sheetLabel, state, onStateChange, overlay, on
     for (const event of ['canvas-drag', 'canvas-scroll', 'canvas-pinch', 'canvas-key', 'navigator-click', 'navigator-drag', 'navigator-scroll'] as const) {
       osd.addHandler(event, userMoved);
     }
+    // The refit waits for the viewport-change that follows a resize: OpenSeadragon re-zooms to
+    // its own idea of the right zoom after raising after-resize, so a fit made there is undone.
+    let resized = false;
     osd.addHandler('after-resize', () => {
+      resized = true;
+    });
+    osd.addHandler('viewport-change', () => {
+      if (!resized) return;
+      resized = false;
       if (fittedRef.current && osd.world.getItemCount() > 0) refit(true);
-      // An immediate fit does not animate, so no animation-finish will report the new zoom.
+      // A resize does not animate, so no animation-finish will report the new zoom.
       update();
     });
     osd.addHandler('animation-finish', update);

@@ -10,6 +10,7 @@
  * Skipped scans never get an object URL at all.
  */
 import type OpenSeadragon from 'openseadragon';
+import { BlobImageTileSource } from './blob-image-tile-source';
 
 /** What the caller hears about the image it asked for last. */
 export interface OneImageCallbacks {
@@ -78,10 +79,7 @@ export class OneImageAtATime {
     const url = URL.createObjectURL(request.blob);
     this.opening = url;
     this.shownKey = request.key;
-    // buildPyramid: halved copies of the image, so a 6000 × 8000 px scan zoomed out is drawn
-    // from a small level rather than resampled from full size on every frame. useCanvas must be
-    // given: OpenSeadragon 6.1 builds no pyramid when it is left unset, whatever its docs say.
-    this.viewer.open({ tileSource: { type: 'image', url, buildPyramid: true, useCanvas: true } });
+    this.viewer.open({ tileSource: new BlobImageTileSource({ url, blob: request.blob }) });
     this.release(previous);
   }
 
