@@ -10,7 +10,7 @@
  * Skipped scans never get an object URL at all.
  */
 import type OpenSeadragon from 'openseadragon';
-import { BlobImageTileSource } from './blob-image-tile-source';
+import { BlobImageTileSource, baseSizeFor } from './blob-image-tile-source';
 
 /** What the caller hears about the image it asked for last. */
 export interface OneImageCallbacks {
@@ -79,7 +79,8 @@ export class OneImageAtATime {
     const url = URL.createObjectURL(request.blob);
     this.opening = url;
     this.shownKey = request.key;
-    this.viewer.open({ tileSource: new BlobImageTileSource({ url, blob: request.blob }) });
+    const tileSource = new BlobImageTileSource({ url, blob: request.blob, baseSize: baseSizeFor(this.viewer.container) });
+    this.viewer.open({ tileSource });
     this.release(previous);
   }
 
