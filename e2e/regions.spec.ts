@@ -3,10 +3,10 @@
  * the image through rotation, moved and resized with undo, deleted with undo.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { addScans, goToSheet, scanView } from './support/scans';
+import { scanView } from './support/scans';
 import { openSample, selectWords, typeBody } from './support/workstation';
 import { expectColour } from './support/scans';
-import { quartersImage, RED, screenColour, settled } from './support/viewer';
+import { RED, screenColour, settled, showQuarters } from './support/viewer';
 
 const stage = (page: Page): Locator => page.locator('.scan-viewer-stage');
 
@@ -103,12 +103,7 @@ test('a region drawn on the facsimile, linked to its words, is highlighted from 
 });
 
 test('a region follows the image when it is rotated, and can be moved and resized with undo', async ({ page }) => {
-  await openSample(page);
-  await addScans(page, [quartersImage()]);
-  await expect(page.getByRole('status').getByText('Added 1 scan.')).toBeVisible();
-  await goToSheet(page, 1);
-  await expect(scanView(page)).toHaveAttribute('data-source', 'quarters.png');
-  await settled(page);
+  await showQuarters(page);
   // Around a patch of the red (top-left) quarter.
   await drawRectangle(page, { x: -50, y: -50 }, { x: -10, y: -10 });
   await page.keyboard.press('c');

@@ -3,18 +3,9 @@
  * (checked in the pixels of a screenshot), layouts, and the view remembered per document.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { addScans, expectColour, goToSheet, scanView } from './support/scans';
-import { BLUE, GREEN, quartersImage, RED, screenColour, settled, YELLOW } from './support/viewer';
+import { expectColour, scanView } from './support/scans';
+import { BLUE, GREEN, RED, screenColour, settled, showQuarters, YELLOW } from './support/viewer';
 import { openSample } from './support/workstation';
-
-async function showQuarters(page: Page): Promise<void> {
-  await openSample(page);
-  await addScans(page, [quartersImage()]);
-  await expect(page.getByRole('status').getByText('Added 1 scan.')).toBeVisible();
-  await goToSheet(page, 1);
-  await expect(scanView(page)).toHaveAttribute('data-source', 'quarters.png');
-  await settled(page);
-}
 
 const toolbar = (page: Page) => page.getByRole('toolbar', { name: 'Scan view' });
 

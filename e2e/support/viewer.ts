@@ -2,7 +2,8 @@
 import { expect, type Page } from '@playwright/test';
 import { PNG } from 'pngjs';
 import type { Rgb, ScanFixture } from './scan-fixtures';
-import { scanView } from './scans';
+import { addScans, goToSheet, scanView } from './scans';
+import { openSample } from './workstation';
 
 export const RED: Rgb = [220, 30, 30];
 export const GREEN: Rgb = [30, 180, 60];
@@ -42,3 +43,13 @@ export async function settled(page: Page): Promise<void> {
   await page.waitForTimeout(700); // OpenSeadragon animates zoom and rotation for about half a second
 }
 
+
+/** Opens the sample with the four-colour test image as the scan of sheet 1, settled in the viewer. */
+export async function showQuarters(page: Page): Promise<void> {
+  await openSample(page);
+  await addScans(page, [quartersImage()]);
+  await expect(page.getByRole('status').getByText('Added 1 scan.')).toBeVisible();
+  await goToSheet(page, 1);
+  await expect(scanView(page)).toHaveAttribute('data-source', 'quarters.png');
+  await settled(page);
+}

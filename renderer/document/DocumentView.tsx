@@ -40,7 +40,6 @@ import { DEFAULT_VIEW_STATE, loadViewState, saveViewState, type DocumentViewStat
 import { ScansPanel } from './ScansPanel';
 import { ScanSide } from './ScanSide';
 import { RegionKindMenu } from './RegionKindMenu';
-import { scanForSheet } from '../import/assign-sheets';
 import { paragraphAt } from '../../shared/transcription/sheet-edits';
 
 /** A request to show certain words of this document, after following a cross-reference. */

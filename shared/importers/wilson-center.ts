@@ -28,7 +28,6 @@ import {
   readContentsSubLabel,
   readKnownLabel,
   type ContentsSubLabel,
-  type KnownLabel,
   type LabelLine,
   type LabelledField,
   type ValueShape,
