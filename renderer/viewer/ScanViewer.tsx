@@ -54,11 +54,10 @@ interface Readout {
 const ZOOM_STEP = 1.25;
 
 /**
- * Sets the adjustments' CSS filter on what OpenSeadragon actually draws: the drawer's element
- * (the WebGL drawer's visible 2D output canvas, or the canvas drawer's canvas, whichever
- * OpenSeadragon could create) and the minimap's. Not on the whole container, so that
- * overlays drawn over the scan keep their own colours. A CSS filter costs the GPU a pass and
- * no tile is redrawn.
+ * Sets the adjustments' CSS filter on what OpenSeadragon actually draws: its drawer's canvas
+ * and the minimap's. Not on the whole container, so that overlays drawn over the scan keep
+ * their own colours. A CSS filter is applied by the compositor when the page is painted: no
+ * tile is redrawn, and what the user sees (and a screenshot) changes at once.
  */
 function paintFilter(viewer: OpenSeadragon.Viewer, filter: string): void {
   const value = filter === 'none' ? '' : filter;
@@ -92,8 +91,9 @@ function keyBelongsToControl(event: KeyboardEvent): boolean {
 export function ScanViewer({ scan, sheetLabel, state, onStateChange, overlay, onViewer }: ScanViewerProps) {
   const hostRef = useRef<HTMLDivElement>(null);
   const [viewer, setViewer] = useState<OpenSeadragon.Viewer | null>(null);
-  const [status, setStatus] = useState<Status>('empty');
-  const [failure, setFailure] = useState<string | null>(null);
+  // The scan OpenSeadragon has open (or failed to open). The status is derived from it and the
+  // `scan` prop in render, so the root never shows a new scan's id with the old one's status.
+  const [shown, setShown] = useState<{ key: string; failure: string | null } | null>(null);
   const [readout, setReadout] = useState<Readout | null>(null);
   const openerRef = useRef<OneImageAtATime | null>(null);
   const requestedKeyRef = useRef<string | null>(null);
@@ -127,8 +127,6 @@ export function ScanViewer({ scan, sheetLabel, state, onStateChange, overlay, on
       // WebGL drawer reads every frame back into its visible 2D canvas: 50–100 ms a frame
       // against a steady 16 ms, with "GPU stall due to ReadPixels" warnings in the console.
       drawer: 'canvas',
-      // A single image is decoded once; there are no tiles to fetch, so no network timeouts.
-      crossOriginPolicy: false,
     });
     const update = () => setReadout(readoutOf(osd));
     // Whether the view is still as the last fit left it. While it is, a change in the pane's
@@ -163,27 +161,19 @@ export function ScanViewer({ scan, sheetLabel, state, onStateChange, overlay, on
     osd.addHandler('animation-finish', update);
     osd.addHandler('rotate', update);
     osd.addHandler('flip', update);
-    // A WebGL context that cannot be restored makes OpenSeadragon swap in a canvas drawer,
-    // whose canvas has no filter yet.
-    osd.addHandler('webgl-context-recovery-failed', () => paintFilter(osd, cssFilterFor(stateRef.current)));
 
     const opener = new OneImageAtATime(osd, {
-      onOpen: () => {
+      onOpen: (key) => {
         // Opening resets the viewport to "home": put back the turn, mirror and fit.
         const s = stateRef.current;
         osd.viewport.setRotation(s.rotation, true);
         osd.viewport.setFlip(s.flipped);
         refit(true);
         paintFilter(osd, cssFilterFor(s));
-        setFailure(null);
-        setStatus('open');
+        setShown({ key, failure: null });
         update();
       },
-      onFail: (message) => {
-        setFailure(message);
-        setStatus('failed');
-        setReadout(null);
-      },
+      onFail: (key, message) => setShown({ key, failure: message }),
     });
     openerRef.current = opener;
     setViewer(osd);
@@ -207,11 +197,13 @@ export function ScanViewer({ scan, sheetLabel, state, onStateChange, overlay, on
     const key = scan ? scan.id : null;
     if (key === requestedKeyRef.current) return;
     requestedKeyRef.current = key;
-    setReadout(null);
-    setFailure(null);
-    setStatus(scan ? 'loading' : 'empty');
+    setShown(null);
     opener.show(scan ? { key: scan.id, blob: scan.blob } : null);
   }, [scan, viewer]);
+
+  const status: Status = !scan ? 'empty' : shown?.key !== scan.id ? 'loading' : shown.failure === null ? 'open' : 'failed';
+  const failure = status === 'failed' ? shown?.failure : null;
+  const shownReadout = status === 'open' ? readout : null;
 
   // Follow the state while an image is open (a newly opened one gets it in onOpen).
   const { rotation, flipped } = state;
@@ -294,15 +286,15 @@ export function ScanViewer({ scan, sheetLabel, state, onStateChange, overlay, on
       data-scan-id={scan?.id}
       data-sheet-index={scan?.sheetIndex}
       data-source={scan?.sourceName}
-      data-rotation={readout?.rotation}
-      data-flipped={readout ? String(readout.flipped) : undefined}
-      data-zoom={readout?.zoom.toFixed(2)}
+      data-rotation={shownReadout?.rotation}
+      data-flipped={shownReadout ? String(shownReadout.flipped) : undefined}
+      data-zoom={shownReadout?.zoom.toFixed(2)}
       onKeyDownCapture={onKeyDownCapture}
     >
       {scan && (
         <ScanViewerToolbar
           state={state}
-          zoom={readout?.zoom ?? null}
+          zoom={shownReadout?.zoom ?? null}
           ready={status === 'open'}
           onCommand={run}
           onAdjust={(patch) => onStateChange({ ...state, ...patch })}

@@ -97,30 +97,8 @@ export function ScanViewerToolbar({ state, zoom, ready, onCommand, onAdjust, onR
         </span>
       </div>
       <div className="scan-viewer-tools" role="group" aria-label="Image adjustments">
-        <label className="scan-viewer-slider">
-          <span>Brightness</span>
-          <input
-            type="range"
-            min={ADJUSTMENT_MIN}
-            max={ADJUSTMENT_MAX}
-            step={5}
-            value={state.brightness}
-            aria-valuetext={`${state.brightness} %`}
-            onChange={(event) => onAdjust({ brightness: event.currentTarget.valueAsNumber })}
-          />
-        </label>
-        <label className="scan-viewer-slider">
-          <span>Contrast</span>
-          <input
-            type="range"
-            min={ADJUSTMENT_MIN}
-            max={ADJUSTMENT_MAX}
-            step={5}
-            value={state.contrast}
-            aria-valuetext={`${state.contrast} %`}
-            onChange={(event) => onAdjust({ contrast: event.currentTarget.valueAsNumber })}
-          />
-        </label>
+        <AdjustmentSlider label="Brightness" value={state.brightness} onChange={(brightness) => onAdjust({ brightness })} />
+        <AdjustmentSlider label="Contrast" value={state.contrast} onChange={(contrast) => onAdjust({ contrast })} />
         <button type="button" aria-pressed={state.invert} onClick={() => onAdjust({ invert: !state.invert })}>
           Invert
         </button>
@@ -132,5 +110,23 @@ export function ScanViewerToolbar({ state, zoom, ready, onCommand, onAdjust, onR
         </button>
       </div>
     </div>
+  );
+}
+
+/** One image adjustment as a slider, in percent. */
+function AdjustmentSlider({ label, value, onChange }: { label: string; value: number; onChange: (value: number) => void }) {
+  return (
+    <label className="scan-viewer-slider">
+      <span>{label}</span>
+      <input
+        type="range"
+        min={ADJUSTMENT_MIN}
+        max={ADJUSTMENT_MAX}
+        step={5}
+        value={value}
+        aria-valuetext={`${value} %`}
+        onChange={(event) => onChange(event.currentTarget.valueAsNumber)}
+      />
+    </label>
   );
 }

@@ -81,8 +81,9 @@ export function ThumbnailStrip({ sheets, current, onGo }: ThumbnailStripProps) {
               tabIndex={i === tabStop ? 0 : -1}
               onClick={() => onGo(i)}
             >
-              <span className="thumbnail-picture" aria-hidden="true">
-                {url && <img src={url} alt="" loading="lazy" decoding="async" draggable={false} />}
+              {/* Hidden from assistive technology: the button's name is the sheet's label alone. */}
+              <span className={`thumbnail-picture${url ? '' : sheet.scan ? ' thumbnail-unshown' : ' thumbnail-none'}`} aria-hidden="true">
+                {url ? <img src={url} alt="" loading="lazy" decoding="async" draggable={false} /> : sheet.scan ? null : 'No scan'}
               </span>
               <span className="thumbnail-label">{sheet.label}</span>
             </button>

@@ -1,22 +1,28 @@
 /**
- * An OpenSeadragon tile source for one image Blob: a pyramid of halved copies, each decoded and
- * scaled on a background thread by `createImageBitmap`.
+ * An OpenSeadragon tile source for one image Blob: a pyramid of halved copies (one tile per
+ * level), each decoded and scaled off the main thread (decode-off-thread.ts).
  *
  * Why not OpenSeadragon's own simple image source (`{ type: 'image', buildPyramid: true }`):
- * it makes each pyramid level by drawing the full `<img>` into a canvas, which makes Chromium
- * decode the whole image synchronously on the main thread, and it always loads the full-size
- * level as well (a single-tile source's "cutoff" level is its largest), turning it into a
- * full-size canvas. For a 6000 × 8000 px scan that froze the window for 0.2–1.2 s at each page
- * turn and took some 200 MB of canvas even when zoomed out. (It also builds no pyramid at all in
- * OpenSeadragon 6.1 unless `useCanvas: true` is passed, its documentation notwithstanding.)
+ * it always loads the full-size level too (a single-tile source's "cutoff" level is its
+ * largest) and, for the canvas drawer, copies it into a full-size canvas, which makes Chromium
+ * decode the whole image synchronously on the main thread. Measured on a 6000 × 8000 px JPEG in
+ * headless Chromium: main-thread tasks of 0.15–1.2 s at each page turn, and stutter when zooming
+ * in; with this source, none over 50 ms. (It also builds no pyramid at all in OpenSeadragon 6.1
+ * unless `useCanvas: true` is passed, its documentation notwithstanding.)
  *
- * Here, before the image counts as open, one "base" level about the size of the pane is decoded
- * off the main thread; every level up to it is then cut from that bitmap at once, and OpenSeadragon
- * is told the base is its cutoff level, so a page seen whole never needs more. Larger levels
- * (zooming in) are decoded on demand, off the main thread too. The image's pixel size comes from
- * an `<img>` that is loaded but never drawn, so it is never decoded.
+ * Before the image counts as open, one "base" level a little larger than the pane is decoded;
+ * every level up to it is then cut from that bitmap at once (so the page appears whole, at
+ * once, with no blank frame), and OpenSeadragon is told the base is its cutoff level, so a page
+ * seen whole never needs more. Larger levels (zooming in) are decoded when first needed. The
+ * image's pixel size comes from an `<img>` that is loaded but never drawn, so never decoded.
+ *
+ * A decode still running when the image is closed (the user zoomed in and at once turned the
+ * page) finishes into a closed image, and OpenSeadragon logs "Ignoring tile … loaded before
+ * reset" as a warning; a decode cannot be cancelled, and failing the job instead would log an
+ * error.
  */
 import OpenSeadragon from 'openseadragon';
+import { decodeOffThread } from './decode-off-thread';
 
 /** What {@link BlobImageTileSource} is made from. */
 export interface BlobImageTileSourceOptions {
@@ -112,11 +118,11 @@ export class BlobImageTileSource extends OpenSeadragon.TileSource {
     return [Math.max(1, Math.ceil(this.imageWidth * scale)), Math.max(1, Math.ceil(this.imageHeight * scale))];
   }
 
-  /** Decodes a level, scaling while decoding, on a background thread. */
+  /** Decodes a level, scaled to its size, on the decoding worker's thread. */
   private decode(level: number, maxLevel: number = this.maxLevel): Promise<ImageBitmap> {
-    if (level >= maxLevel) return createImageBitmap(this.imageBlob);
-    const [resizeWidth, resizeHeight] = this.levelSize(level, maxLevel);
-    return createImageBitmap(this.imageBlob, { resizeWidth, resizeHeight, resizeQuality: 'medium' });
+    if (level >= maxLevel) return decodeOffThread(this.imageBlob);
+    const [width, height] = this.levelSize(level, maxLevel);
+    return decodeOffThread(this.imageBlob, { width, height });
   }
 
   /** The base level is OpenSeadragon's "cutoff": always loaded, never evicted, and cheap here. */

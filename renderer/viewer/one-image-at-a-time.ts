@@ -14,10 +14,10 @@ import { BlobImageTileSource, baseSizeFor } from './blob-image-tile-source';
 
 /** What the caller hears about the image it asked for last. */
 export interface OneImageCallbacks {
-  /** The image is open (OpenSeadragon has reset the viewport; re-apply any view settings). */
-  onOpen: () => void;
-  /** The image could not be decoded. */
-  onFail: (message: string) => void;
+  /** The image with this key is open (OpenSeadragon has reset the viewport; re-apply any view settings). */
+  onOpen: (key: string) => void;
+  /** The image with this key could not be decoded. */
+  onFail: (key: string, message: string) => void;
 }
 
 /** A blob to show, with an opaque key saying which one it is (say, the scan's id). */
@@ -99,12 +99,12 @@ export class OneImageAtATime {
 
   private readonly landed = (): void => {
     if (this.opening === null) return;
-    if (this.land()) this.callbacks.onOpen();
+    if (this.land() && this.shownKey !== null) this.callbacks.onOpen(this.shownKey);
   };
 
   private readonly failed = (event: { message?: string }): void => {
     if (this.opening === null) return;
-    if (this.land()) this.callbacks.onFail(event.message ?? 'The image could not be opened.');
+    if (this.land() && this.shownKey !== null) this.callbacks.onFail(this.shownKey, event.message ?? 'The image could not be opened.');
   };
 
   private release(url: string | null): void {

@@ -38,8 +38,9 @@ export const DEFAULT_VIEWER_STATE: ViewerState = Object.freeze({
   fit: 'page',
 });
 
-/** The range of the brightness and contrast sliders, in percent. */
+/** The lowest brightness and contrast, in percent (half). */
 export const ADJUSTMENT_MIN = 50;
+/** The highest brightness and contrast, in percent (double). */
 export const ADJUSTMENT_MAX = 200;
 
 /**
