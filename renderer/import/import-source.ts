@@ -4,7 +4,7 @@
  * refused without reading it.
  */
 import type { OpenedFile } from '../../shared/bridge';
-import { formatMegabytes, ImportError } from '../../shared/importers/import-error';
+import { checkFileSize, formatMegabytes, ImportError } from '../../shared/importers/import-error';
 
 export interface ImportSource {
   name: string;
@@ -29,9 +29,7 @@ export function fromOpenedFile(file: OpenedFile): ImportSource {
 
 /** Reads a source after checking it against a size limit. */
 export async function readWithin(source: ImportSource, limit: number): Promise<Uint8Array> {
-  if (source.size > limit) {
-    throw new ImportError(source.name, `it is ${formatMegabytes(source.size, 'up')}, larger than the limit of ${formatMegabytes(limit)}.`);
-  }
+  checkFileSize(source.name, source.size, limit);
   return source.read();
 }
 

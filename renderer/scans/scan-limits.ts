@@ -8,7 +8,7 @@
  * file can claim far more than that (a "decompression bomb"). 100 megapixels is a 600-dpi scan
  * of an A2 sheet, more than any archival page photograph needs.
  */
-import { formatMegabytes, ImportError, MAX_SCAN_FILE_BYTES } from '../../shared/importers/import-error';
+import { checkFileSize, ImportError, MAX_SCAN_FILE_BYTES } from '../../shared/importers/import-error';
 import { DAMAGED_IMAGE } from './scan-messages';
 
 /** The largest image, in pixels, that is decoded: 100 megapixels. */
@@ -16,12 +16,7 @@ export const MAX_SCAN_PIXELS = 100_000_000;
 
 /** Refuses a scan file larger than `MAX_SCAN_FILE_BYTES`. Call it with `file.size` before reading the file. */
 export function checkScanFileSize(fileName: string, byteLength: number): void {
-  if (byteLength > MAX_SCAN_FILE_BYTES) {
-    throw new ImportError(
-      fileName,
-      `it is ${formatMegabytes(byteLength, 'up')}, larger than the ${formatMegabytes(MAX_SCAN_FILE_BYTES)} a scan file may have`,
-    );
-  }
+  checkFileSize(fileName, byteLength, MAX_SCAN_FILE_BYTES);
 }
 
 /** Refuses an image with more than `MAX_SCAN_PIXELS` pixels, or with no pixels at all. */

@@ -18,6 +18,13 @@ export class ImportError extends Error {
 export const MAX_TEXT_FILE_BYTES = 20 * 1024 * 1024;
 export const MAX_SCAN_FILE_BYTES = 500 * 1024 * 1024;
 
+/** Refuses a file over a size limit, saying how large it is and what the limit is. */
+export function checkFileSize(fileName: string, size: number, limit: number): void {
+  if (size > limit) {
+    throw new ImportError(fileName, `it is ${formatMegabytes(size, 'up')}, larger than the limit of ${formatMegabytes(limit)}.`);
+  }
+}
+
 /** A size in whole megabytes; a file's size is rounded up, so it never reads as equal to the limit it exceeds. */
 export function formatMegabytes(bytes: number, round: 'nearest' | 'up' = 'nearest'): string {
   const megabytes = bytes / (1024 * 1024);
