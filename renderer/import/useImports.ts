@@ -2,7 +2,7 @@
  * The app's imports as React state: what is being imported, how far it got, and what went
  * wrong. One import runs at a time; a scan import can be cancelled.
  */
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { ImportError } from '../../shared/importers/import-error';
 import { useWorkspace } from '../workspace';
 import { importDocuments } from './import-documents';
@@ -90,5 +90,9 @@ export function useImports(): Imports {
   const cancel = useCallback(() => controller.current?.abort(), []);
   const dismissProblems = useCallback(() => setState((s) => ({ ...s, problems: [], summary: '' })), []);
 
-  return { ...state, importDocumentFiles, importScanFiles, cancel, dismissProblems };
+  // One object per state, so components that depend on it (the menu command handler) are not rebuilt on every render.
+  return useMemo(
+    () => ({ ...state, importDocumentFiles, importScanFiles, cancel, dismissProblems }),
+    [state, importDocumentFiles, importScanFiles, cancel, dismissProblems],
+  );
 }
