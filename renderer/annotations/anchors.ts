@@ -60,11 +60,12 @@ export function inReadingOrder(
     const anchor = anchors.get(a.id);
     return anchor ? [anchor.start, anchor.end] : [Number.MAX_SAFE_INTEGER, 0];
   };
-  return [...annotations].sort((a, b) => {
-    const [ka, ea] = key(a);
-    const [kb, eb] = key(b);
-    return ka - kb || ea - eb || a.created.localeCompare(b.created);
-  });
+  // Each key once, not once per comparison: a region's key walks the text index.
+  const keyed = annotations.map((annotation) => ({ annotation, key: key(annotation) }));
+  keyed.sort(
+    (a, b) => a.key[0] - b.key[0] || a.key[1] - b.key[1] || a.annotation.created.localeCompare(b.annotation.created),
+  );
+  return keyed.map((k) => k.annotation);
 }
 
 /** The highlights of annotations on words, by kind. */

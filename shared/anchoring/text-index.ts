@@ -75,10 +75,17 @@ export class TextIndex {
 
   /** The plain-text offset of a ProseMirror position (positions between blocks snap forward). */
   offsetAt(pos: number): number {
-    for (const seg of this.segments) {
-      if (pos < seg.pos) return seg.offset;
-      if (pos <= seg.pos + seg.length) return seg.offset + (pos - seg.pos);
+    // The first run that ends at or after the position (binary search: runs are in order).
+    const segments = this.segments;
+    let lo = 0;
+    let hi = segments.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (segments[mid]!.pos + segments[mid]!.length < pos) lo = mid + 1;
+      else hi = mid;
     }
-    return this.text.length;
+    const seg = segments[lo];
+    if (!seg) return this.text.length;
+    return pos < seg.pos ? seg.offset : seg.offset + (pos - seg.pos);
   }
 }
