@@ -3,6 +3,7 @@
  * keystroke keeps it. Rich text and its own undo work in the body editor.
  */
 import { expect, test } from '@playwright/test';
+import { storedRecords } from './support/scans';
 import { annotate, openSample, typeBody } from './support/workstation';
 
 test('a body is saved about a second after the last keystroke, without a Save button', async ({ page }) => {
@@ -12,19 +13,8 @@ test('a body is saved about a second after the last keystroke, without a Save bu
   await expect(card.locator('.save-state')).toHaveText('Editing…');
   await expect(card.locator('.save-state')).toHaveText('Saved', { timeout: 3000 });
   // What is saved is in IndexedDB itself, not only on screen.
-  const stored = await page.evaluate(async () => {
-    const open = indexedDB.open('marginalia');
-    const db: IDBDatabase = await new Promise((resolve, reject) => {
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    const all: Array<{ body: { doc: unknown } }> = await new Promise((resolve) => {
-      const request = db.transaction('annotations').objectStore('annotations').getAll();
-      request.onsuccess = () => resolve(request.result);
-    });
-    return JSON.stringify(all.map((a) => a.body.doc));
-  });
-  expect(stored).toContain('Handwritten routing note');
+  const stored = await storedRecords<{ body: { doc: unknown } }>(page, 'annotations');
+  expect(JSON.stringify(stored.map((a) => a.body.doc))).toContain('Handwritten routing note');
 });
 
 test('a reload right after typing loses nothing', async ({ page }) => {

@@ -65,17 +65,30 @@ export function expectColour(actual: Rgb, expected: Rgb, tolerance = 16): void {
 
 /** Counts rows of an IndexedDB store of the app's database, read directly. */
 export async function countStored(page: Page, store: string): Promise<number> {
-  return page.evaluate(async (name) => {
-    const db: IDBDatabase = await new Promise((resolve, reject) => {
-      const open = indexedDB.open('marginalia');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    const count: number = await new Promise((resolve) => {
-      const request = db.transaction(name).objectStore(name).count();
-      request.onsuccess = () => resolve(request.result);
-    });
-    db.close();
-    return count;
-  }, store);
+  return (await readStore(page, store, 'count')) as number;
+}
+
+/** Every record of an IndexedDB store of the app's database, read directly. */
+export async function storedRecords<T>(page: Page, store: string): Promise<T[]> {
+  return (await readStore(page, store, 'getAll')) as T[];
+}
+
+function readStore(page: Page, store: string, method: 'count' | 'getAll'): Promise<unknown> {
+  return page.evaluate(
+    async ([name, how]) => {
+      const db: IDBDatabase = await new Promise((resolve, reject) => {
+        const open = indexedDB.open('marginalia');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      const result: unknown = await new Promise((resolve) => {
+        const objects = db.transaction(name).objectStore(name);
+        const request = how === 'count' ? objects.count() : objects.getAll();
+        request.onsuccess = () => resolve(request.result);
+      });
+      db.close();
+      return result;
+    },
+    [store, method] as const,
+  );
 }
