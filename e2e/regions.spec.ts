@@ -148,7 +148,7 @@ test('a region follows the image when it is rotated, and can be moved and resize
   await expect.poll(async () => Math.abs((await regionBox(region)).x - before.x)).toBeLessThan(4);
 });
 
-test('a polygon region, deleted and restored', async ({ page }) => {
+test('a polygon region reshaped by its corners, deleted and restored', async ({ page }) => {
   await openSample(page);
   await settled(page);
   await page.getByRole('toolbar', { name: 'Draw regions' }).getByRole('button', { name: 'Polygon' }).click();
@@ -163,6 +163,34 @@ test('a polygon region, deleted and restored', async ({ page }) => {
   const region = page.locator(`.region[data-annotation-id="${id}"]`);
   const points = (await region.getAttribute('points'))!.trim().split(/\s+/);
   expect(points).toHaveLength(4);
+
+  // Selected, it shows its corners: drag the second one 30 px right and 20 px down.
+  await region.click({ position: { x: 10, y: 10 }, force: true });
+  await expect(region).toHaveClass(/active/);
+  const corner = page.locator('.region-vertex[data-vertex="1"]');
+  const c = (await corner.boundingBox())!;
+  await page.mouse.move(c.x + c.width / 2, c.y + c.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(c.x + c.width / 2 + 30, c.y + c.height / 2 + 20, { steps: 5 });
+  await page.mouse.up();
+  const corners = async (): Promise<Array<[number, number]>> =>
+    (await region.getAttribute('points'))!.trim().split(/\s+/).map((p) => p.split(',').map(Number) as [number, number]);
+  const original = points.map((p) => p.split(',').map(Number) as [number, number]);
+  await expect.poll(async () => (await corners())[1]![0] - original[1]![0]).toBeGreaterThan(25);
+  const reshaped = await corners();
+  expect(Math.abs(reshaped[1]![1] - original[1]![1] - 20)).toBeLessThan(4);
+  // The other corners stayed where they were.
+  for (const i of [0, 2, 3]) {
+    expect(Math.abs(reshaped[i]![0] - original[i]![0]) + Math.abs(reshaped[i]![1] - original[i]![1])).toBeLessThan(2);
+  }
+
+  // Alt-click removes a corner; undo brings it back.
+  await page.locator('.region-vertex[data-vertex="3"]').click({ modifiers: ['Alt'] });
+  await expect.poll(async () => (await corners()).length).toBe(3);
+  await page.locator('.transcription-pane').click({ position: { x: 5, y: 80 } });
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => (await corners()).length).toBe(4);
+
   await card.getByRole('button', { name: 'Delete' }).click();
   await expect(region).toHaveCount(0);
   await page.getByRole('status').getByRole('button', { name: 'Undo' }).click();

@@ -1,7 +1,8 @@
 /**
  * Regions on the scan: drawn over the viewer as SVG, following the image through zoom, pan,
  * rotation and mirroring; new regions drawn by dragging (rectangle) or clicking points
- * (polygon); a selected rectangle moved or resized by its handles, a polygon moved.
+ * (polygon); a selected rectangle moved or resized by its handles, a selected polygon moved or
+ * reshaped by dragging its vertices (Alt-click a vertex to remove it).
  *
  * Shapes are kept in the scan's own pixels; only this layer knows about the screen.
  */
@@ -12,7 +13,9 @@ import { displayToImage, imageToDisplay, shapeFromDisplay, shapeToDisplay, type 
 import {
   clampToImage,
   isValidShape,
+  moveVertex,
   normaliseRect,
+  removeVertex,
   resizeRect,
   roundShape,
   translateWithin,
@@ -56,7 +59,8 @@ const HANDLES: readonly ResizeHandle[] = ['nw', 'n', 'ne', 'e', 'se', 's', 'sw',
 
 type Gesture =
   | { type: 'rect'; start: Point; current: Point }
-  | { type: 'move' | ResizeHandle; id: string; start: Point; original: RegionShape; current: RegionShape };
+  | { type: 'move' | ResizeHandle; id: string; start: Point; original: RegionShape; current: RegionShape }
+  | { type: 'vertex'; index: number; id: string; start: Point; original: RegionShape; current: RegionShape };
 
 export function RegionOverlay(props: Props) {
   const { viewer, image, orientation } = props;
@@ -154,7 +158,11 @@ export function RegionOverlay(props: Props) {
     // Move and resize work in the displayed frame, where the handles are, then go back to pixels.
     const startImage = mapping.toImage(gesture.start);
     const nowImage = mapping.toImage(at);
-    if (gesture.type === 'move') {
+    if (gesture.type === 'vertex') {
+      if (gesture.original.type !== 'polygon') return;
+      const moved = moveVertex(gesture.original, gesture.index, roundPoint(nowImage), image);
+      if (moved) setGesture({ ...gesture, current: moved });
+    } else if (gesture.type === 'move') {
       const delta = { x: nowImage.x - startImage.x, y: nowImage.y - startImage.y };
       setGesture({ ...gesture, current: roundShape(translateWithin(gesture.original, delta, image)) });
     } else if (gesture.original.type === 'rect') {
@@ -180,13 +188,27 @@ export function RegionOverlay(props: Props) {
     }
   }
 
-  function startEdit(event: React.PointerEvent, id: string, shape: RegionShape, type: Gesture['type']): void {
+  function startEdit(event: React.PointerEvent, id: string, shape: RegionShape, type: 'rect' | 'move' | ResizeHandle): void {
     if (props.tool !== 'none' || event.button !== 0) return;
     event.stopPropagation();
     event.preventDefault();
     props.onSelect(id);
     svgRef.current!.setPointerCapture(event.pointerId);
     if (type !== 'rect') setGesture({ type, id, start: local(event), original: shape, current: shape });
+  }
+
+  /** A vertex of the selected polygon grabbed: dragged to reshape, or removed with Alt held. */
+  function startVertexEdit(event: React.PointerEvent, id: string, shape: RegionShape, index: number): void {
+    if (props.tool !== 'none' || event.button !== 0 || shape.type !== 'polygon') return;
+    event.stopPropagation();
+    event.preventDefault();
+    if (event.altKey) {
+      const fewer = removeVertex(shape, index);
+      if (fewer) props.onReshape(id, fewer, shape);
+      return;
+    }
+    svgRef.current!.setPointerCapture(event.pointerId);
+    setGesture({ type: 'vertex', index, id, start: local(event), original: shape, current: shape });
   }
 
   useEffect(() => {
@@ -252,6 +274,23 @@ export function RegionOverlay(props: Props) {
                   />
                 );
               })}
+            {region.id === props.activeId && shape.type === 'polygon' && props.tool === 'none' &&
+              shape.points.map((point, index) => {
+                const p = mapping.toScreen(point);
+                return (
+                  <circle
+                    key={index}
+                    className="region-handle region-vertex"
+                    data-vertex={index}
+                    cx={p.x}
+                    cy={p.y}
+                    r={5}
+                    onPointerDown={(e) => startVertexEdit(e, region.id, shape, index)}
+                  >
+                    <title>Drag to reshape; Alt-click to remove this corner</title>
+                  </circle>
+                );
+              })}
           </g>
         );
       })}
@@ -270,6 +309,10 @@ export function RegionOverlay(props: Props) {
       )}
     </svg>
   );
+}
+
+function roundPoint(p: Point): Point {
+  return { x: Math.round(p.x), y: Math.round(p.y) };
 }
 
 /** The corners of a shape in scan pixels (a rectangle as four points, so it turns with the scan). */

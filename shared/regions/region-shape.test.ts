@@ -3,8 +3,10 @@ import {
   boundsOf,
   clampToImage,
   isValidShape,
+  moveVertex,
   normaliseRect,
   pointInShape,
+  removeVertex,
   resizeRect,
   roundShape,
   shapeArea,
@@ -122,6 +124,27 @@ describe('moving', () => {
   it('stops a dragged region at the edge of the scan instead of cutting it off', () => {
     expect(translateWithin(rect(1200, 10, 30, 30), { x: 100, y: -50 }, scan)).toEqual(rect(1210, 0, 30, 30));
     expect(translateWithin(polygon(5, 5, 20, 5, 5, 20), { x: -10, y: 3 }, scan)).toEqual(polygon(0, 8, 15, 8, 0, 23));
+  });
+});
+
+describe('editing a polygon by its vertices', () => {
+  const triangle = polygon(10, 10, 60, 10, 10, 60);
+
+  it('moves one vertex and leaves the others where they were', () => {
+    expect(moveVertex(triangle, 1, { x: 80, y: 30 }, scan)).toEqual(polygon(10, 10, 80, 30, 10, 60));
+  });
+
+  it('stops a vertex dragged off the scan at its edge', () => {
+    expect(moveVertex(triangle, 2, { x: -40, y: 2000 }, scan)).toEqual(polygon(10, 10, 60, 10, 0, 1754));
+  });
+
+  it('refuses a move that would flatten the polygon onto a line', () => {
+    expect(moveVertex(triangle, 2, { x: 110, y: 10 }, scan)).toBeNull();
+  });
+
+  it('removes a vertex while three usable points remain, and not below that', () => {
+    expect(removeVertex(ell, 3)).toEqual(polygon(0, 0, 50, 0, 50, 50, 100, 100, 0, 100));
+    expect(removeVertex(triangle, 0)).toBeNull();
   });
 });
 

@@ -252,6 +252,25 @@ export function resizeRect(rect: RectShape, handle: ResizeHandle, delta: Point, 
 }
 
 /**
+ * The polygon with one vertex dragged to `to`, kept inside the image (a vertex pulled off the
+ * scan stops at its edge). Null when the move would leave no usable polygon (all points on one
+ * line), so the caller keeps the last good outline while the pointer passes through such a spot.
+ */
+export function moveVertex(shape: PolygonShape, index: number, to: Point, imageSize: ImageSize): PolygonShape | null {
+  if (index < 0 || index >= shape.points.length) return null;
+  const clamped = { x: Math.max(0, Math.min(imageSize.width, to.x)), y: Math.max(0, Math.min(imageSize.height, to.y)) };
+  const moved: PolygonShape = { type: 'polygon', points: shape.points.map((p, i) => (i === index ? clamped : p)) };
+  return isValidShape(moved) ? moved : null;
+}
+
+/** The polygon without one vertex; null when that would leave fewer than three usable points. */
+export function removeVertex(shape: PolygonShape, index: number): PolygonShape | null {
+  if (index < 0 || index >= shape.points.length) return null;
+  const fewer: PolygonShape = { type: 'polygon', points: shape.points.filter((_, i) => i !== index) };
+  return isValidShape(fewer) ? fewer : null;
+}
+
+/**
  * Whether a point lies in the shape, its outline included (so a click exactly on the drawn
  * border selects the region). Polygons use ray casting with the even–odd rule, the SVG
  * `fill-rule` that a self-crossing outline is drawn with here.
