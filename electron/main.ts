@@ -35,6 +35,7 @@ import {
   type MenuCommand,
   type OpenedFile,
   type OpenExternalResult,
+  type SaveFileResult,
 } from '../shared/bridge';
 import { CONTENT_SECURITY_POLICY } from '../shared/content-security-policy';
 import { APP_ENTRY_URL, APP_SCHEME, isAppUrl } from './app-origin';
@@ -42,6 +43,7 @@ import { expectNoArguments, expectOneString } from './ipc-arguments';
 import { buildMenuTemplate } from './menu-template';
 import { openDialogOptions, readChosenFiles } from './open-files';
 import { isPermissionAllowed } from './permissions';
+import { checkSaveFileArguments, saveDialogOptions, writeWhole } from './save-file';
 import { filePathForAppUrl, mimeTypeFor } from './protocol-paths';
 import { waitForRendererFlush, type FlushChannel } from './renderer-flush';
 import { isTrustedSender, type SenderFacts } from './sender-validation';
@@ -444,6 +446,21 @@ function registerIpcHandlers(): void {
     const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
     if (result.canceled) return [];
     return readChosenFiles(result.filePaths, purpose, { stat: (f) => fs.stat(f), readFile: (f) => fs.readFile(f) });
+  });
+
+  ipcMain.handle(IPC.saveFile, async (event, ...args: unknown[]): Promise<SaveFileResult> => {
+    assertTrustedSender(event, IPC.saveFile);
+    const { purpose, suggestedName, bytes } = checkSaveFileArguments(IPC.saveFile, args);
+    const window = BrowserWindow.fromWebContents(event.sender);
+    const options = saveDialogOptions(purpose, suggestedName, app.getPath('documents'));
+    const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+    if (result.canceled || !result.filePath) return { saved: false, reason: '' };
+    try {
+      await writeWhole(result.filePath, bytes, { writeFile: (f, b) => fs.writeFile(f, b), rename: (a, b) => fs.rename(a, b), rm: (f, o) => fs.rm(f, o) });
+      return { saved: true, where: result.filePath };
+    } catch (error) {
+      return { saved: false, reason: `The file could not be written: ${error instanceof Error ? error.message : String(error)}` };
+    }
   });
 
   ipcMain.handle(IPC.openExternal, async (event, ...args: unknown[]): Promise<OpenExternalResult> => {

@@ -58,6 +58,8 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
       command('Import Documents…', 'file.importDocuments', 'CmdOrCtrl+O'),
       command('Add Scans…', 'file.addScans', 'CmdOrCtrl+Shift+O'),
       separator,
+      command('Export as TEI…', 'file.exportTei'),
+      separator,
       command('Close Document', 'file.closeDocument'),
       separator,
       // On macOS Quit belongs to the application menu; File ends with closing the window.
@@ -79,6 +81,8 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
       // Text undo (above) works inside an editor; this one reverts the last change to the
       // annotation records themselves, which the renderer keeps its own history of.
       command('Undo Annotation Change', 'edit.undoAnnotationChange'),
+      separator,
+      command('Edit Transcription', 'edit.toggleTranscriptionEditing', 'CmdOrCtrl+E'),
     ],
   };
 

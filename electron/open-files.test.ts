@@ -36,7 +36,7 @@ describe('readChosenFiles', () => {
 
 describe('openDialogOptions', () => {
   it('offers text files for documents and images and PDFs for scans', () => {
-    expect(openDialogOptions('documents').filters?.[0]?.extensions).toEqual(['txt', 'text', 'md', 'markdown']);
+    expect(openDialogOptions('documents').filters?.[0]?.extensions).toEqual(['txt', 'text', 'md', 'markdown', 'xml']);
     expect(openDialogOptions('scans').filters?.[0]?.extensions).toContain('pdf');
     expect(openDialogOptions('scans').properties).toContain('multiSelections');
   });

@@ -20,7 +20,7 @@ export function openDialogOptions(purpose: OpenFilesPurpose): OpenDialogOptions 
         title: 'Import Documents',
         buttonLabel: 'Import',
         properties: ['openFile', 'multiSelections'],
-        filters: [{ name: 'Text and Markdown', extensions }],
+        filters: [{ name: 'Text, Markdown and TEI XML', extensions }],
       }
     : {
         title: 'Add Scans',

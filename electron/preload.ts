@@ -22,6 +22,8 @@ import {
   type Unsubscribe,
   type OpenedFile,
   type OpenFilesPurpose,
+  type SaveFilePurpose,
+  type SaveFileResult,
 } from '../shared/bridge';
 
 /**
@@ -53,6 +55,9 @@ const bridge: MarginaliaBridge = {
   openExternal: (url: string) => ipcRenderer.invoke(IPC.openExternal, url) as Promise<OpenExternalResult>,
 
   openFiles: (purpose: OpenFilesPurpose) => ipcRenderer.invoke(IPC.openFiles, purpose) as Promise<OpenedFile[]>,
+
+  saveFile: (purpose: SaveFilePurpose, suggestedName: string, bytes: Uint8Array) =>
+    ipcRenderer.invoke(IPC.saveFile, purpose, suggestedName, bytes) as Promise<SaveFileResult>,
 
   onMenuCommand(listener: (command: MenuCommand) => void): Unsubscribe {
     const onMessage = (_event: IpcRendererEvent, command: unknown): void => {

@@ -8,7 +8,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Annotation, CrossReferenceTarget, TextTarget } from '../shared/annotation';
 import type { MenuCommand } from '../shared/bridge';
 import { saveCrossReference } from './db/annotation-store';
-import { DocumentView, type PassageFocus, type PickState } from './document/DocumentView';
+import { DocumentView, type DocumentCommandRequest, type PassageFocus, type PickState } from './document/DocumentView';
 import type { Layout } from './document/SplitPane';
 import { fromFile, fromOpenedFile, isDocumentFile } from './import/import-source';
 import { ImportStatus } from './import/ImportStatus';
@@ -43,6 +43,7 @@ export function App({ onRename, toast, onDismissToast }: Props) {
   const [picking, setPicking] = useState<PickState | null>(null);
   const [sheetStep, setSheetStep] = useState<{ delta: number; nonce: number } | null>(null);
   const [layoutRequest, setLayoutRequest] = useState<{ layout: Layout; nonce: number } | null>(null);
+  const [documentCommand, setDocumentCommand] = useState<DocumentCommandRequest | null>(null);
   const [dialog, setDialog] = useState<'about' | 'shortcuts' | null>(null);
   const [appVersion, setAppVersion] = useState('');
   const libraryRef = useRef<HTMLDivElement>(null);
@@ -83,6 +84,13 @@ export function App({ onRename, toast, onDismissToast }: Props) {
           return;
         case 'file.closeDocument':
           openDocument(null);
+          return;
+        case 'edit.toggleTranscriptionEditing':
+          setDocumentCommand({ command: 'toggleEditing', nonce: Date.now() });
+          return;
+        case 'file.exportTei':
+          if (!openId) notify('Open a document first, then export it as TEI.');
+          else setDocumentCommand({ command: 'exportTei', nonce: Date.now() });
           return;
         case 'edit.undoAnnotationChange':
           void undoStack.undo().then((label) => notify(label ? `Undone: ${label}.` : 'Nothing to undo.'));
@@ -241,6 +249,7 @@ export function App({ onRename, toast, onDismissToast }: Props) {
           picking={picking}
           sheetStep={sheetStep}
           layoutRequest={layoutRequest}
+          documentCommand={documentCommand}
           onOpenAnnotation={setOpenAnnotationId}
           onPickPassage={startPick}
           onPicked={(target) => void finishPick(target)}
@@ -291,7 +300,9 @@ const LAYOUT_FOR_COMMAND = {
 const SHORTCUT_DESCRIPTIONS: Record<MenuCommand, string> = {
   'file.importDocuments': 'Import documents (text or Markdown files)',
   'file.addScans': 'Add scans (images or PDFs) to the open document',
+  'file.exportTei': 'Export the open document as TEI XML',
   'file.closeDocument': 'Close the document',
+  'edit.toggleTranscriptionEditing': 'Edit the transcription, or finish editing',
   'edit.undoAnnotationChange': 'Undo adding or deleting an annotation',
   'view.nextSheet': 'Next sheet',
   'view.previousSheet': 'Previous sheet',

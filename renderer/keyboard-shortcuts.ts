@@ -35,6 +35,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { key: '2', mod: true, shift: false, alt: true, command: 'view.layoutStacked', whileTyping: true, label: 'Ctrl+Alt+2' },
   { key: '3', mod: true, shift: false, alt: true, command: 'view.layoutScanOnly', whileTyping: true, label: 'Ctrl+Alt+3' },
   { key: '4', mod: true, shift: false, alt: true, command: 'view.layoutTextOnly', whileTyping: true, label: 'Ctrl+Alt+4' },
+  { key: 'e', mod: true, shift: false, command: 'edit.toggleTranscriptionEditing', whileTyping: true, label: 'Ctrl+E' },
   { key: 'z', mod: true, shift: false, command: 'edit.undoAnnotationChange', whileTyping: false, label: 'Ctrl+Z', inElectron: true },
   { key: 'F1', mod: false, shift: false, command: 'help.shortcuts', whileTyping: true, label: 'F1' },
 ];

@@ -41,6 +41,13 @@ export interface TextTarget {
   documentId: string;
   quote: TextQuoteSelector;
   position: TextPositionSelector;
+  /**
+   * Set when a correction of the transcription removed every word this target quoted: it is an
+   * orphan, kept with its quote and listed until the user re-attaches it. It is not looked for
+   * again on its own (its quote may well occur elsewhere: "38 параллели" does), only when an
+   * earlier revision of the transcription is restored.
+   */
+  orphaned?: true;
 }
 
 /**

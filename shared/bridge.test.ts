@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkExternalUrl, isMenuCommand, MAX_EXTERNAL_URL_LENGTH, MENU_COMMANDS } from './bridge';
+import { checkExternalUrl, isMenuCommand, MAX_EXTERNAL_URL_LENGTH, MENU_COMMANDS, safeFileName } from './bridge';
 
 describe('checkExternalUrl', () => {
   it.each([
@@ -73,5 +73,22 @@ describe('isMenuCommand', () => {
 
   it.each([[undefined], [null], [1], [['view.nextSheet']], [{ command: 'view.nextSheet' }]])('refuses the non-string %j', (value) => {
     expect(isMenuCommand(value)).toBe(false);
+  });
+});
+
+describe('safeFileName', () => {
+  it('keeps a title readable, with the purpose’s extension', () => {
+    expect(safeFileName('Ciphered Telegram from Mao Zedong to Filippov [Stalin]', 'tei')).toBe(
+      'Ciphered Telegram from Mao Zedong to Filippov [Stalin].xml',
+    );
+    expect(safeFileName('Memo No. 5', 'pack')).toBe('Memo No. 5.mpack');
+    expect(safeFileName('seminar.mpack', 'pack')).toBe('seminar.mpack');
+  });
+
+  it('takes out folders and characters file systems refuse', () => {
+    expect(safeFileName('../../etc/passwd', 'tei')).toBe('etc passwd.xml');
+    expect(safeFileName('a:b*c?"d"<e>|f\u0000g', 'annotations')).toBe('a b c d e f g.jsonld');
+    expect(safeFileName('   ', 'tei')).toBe('marginalia.xml');
+    expect(safeFileName('x'.repeat(500), 'tei').length).toBeLessThanOrEqual(200);
   });
 });

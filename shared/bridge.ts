@@ -27,8 +27,10 @@ export interface AppInfo {
 export const MENU_COMMANDS = [
   'file.importDocuments',
   'file.addScans',
+  'file.exportTei',
   'file.closeDocument',
   'edit.undoAnnotationChange',
+  'edit.toggleTranscriptionEditing',
   'view.nextSheet',
   'view.previousSheet',
   'view.toggleMetadata',
@@ -63,9 +65,48 @@ export function isOpenFilesPurpose(value: unknown): value is OpenFilesPurpose {
 
 /** The file extensions offered for each purpose (without dots). */
 export const OPEN_FILES_EXTENSIONS: Readonly<Record<OpenFilesPurpose, readonly string[]>> = {
-  documents: ['txt', 'text', 'md', 'markdown'],
+  documents: ['txt', 'text', 'md', 'markdown', 'xml'],
   scans: ['jpg', 'jpeg', 'png', 'webp', 'tif', 'tiff', 'pdf'],
 };
+
+/** What the user is saving: it decides the save dialog's title and file type. */
+export const SAVE_FILE_PURPOSES = ['tei', 'pack', 'annotations'] as const;
+export type SaveFilePurpose = (typeof SAVE_FILE_PURPOSES)[number];
+
+export function isSaveFilePurpose(value: unknown): value is SaveFilePurpose {
+  return typeof value === 'string' && (SAVE_FILE_PURPOSES as readonly string[]).includes(value);
+}
+
+export const SAVE_FILE_TYPES: Readonly<Record<SaveFilePurpose, { name: string; extension: string; mime: string }>> = {
+  tei: { name: 'TEI XML', extension: 'xml', mime: 'application/tei+xml' },
+  pack: { name: 'Marginalia annotation pack', extension: 'mpack', mime: 'application/zip' },
+  annotations: { name: 'W3C Web Annotations (JSON-LD)', extension: 'jsonld', mime: 'application/ld+json' },
+};
+
+/** The longest file name the renderer may suggest. */
+export const MAX_SUGGESTED_NAME_LENGTH = 200;
+
+/**
+ * A file name safe to suggest in a save dialog or a download: no folders, no characters that
+ * file systems refuse, not empty, not too long, ending in the purpose's extension.
+ */
+export function safeFileName(suggested: string, purpose: SaveFilePurpose): string {
+  const { extension } = SAVE_FILE_TYPES[purpose];
+  const base = suggested
+    .replace(new RegExp(`\\.${extension}$`, 'i'), '')
+    // Folders and characters file systems refuse become spaces; "." and ".." parts go.
+    .split(/[\\/:*?"<>|\u0000-\u001f]+/)
+    .map((part) => part.trim())
+    .filter((part) => part !== '' && !/^\.+$/.test(part))
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .replace(/^\.+/, '')
+    .slice(0, MAX_SUGGESTED_NAME_LENGTH - extension.length - 1)
+    .trim();
+  return `${base || 'marginalia'}.${extension}`;
+}
+
+export type SaveFileResult = { readonly saved: true; readonly where: string } | { readonly saved: false; readonly reason: string };
 
 /** A file the user chose. `bytes` is null when the file is over `limit` and was not read. */
 export interface OpenedFile {
@@ -87,6 +128,11 @@ export interface MarginaliaBridge {
    * called straight from a click or key handler, as browsers require.
    */
   openFiles(purpose: OpenFilesPurpose): Promise<OpenedFile[]>;
+  /**
+   * Saves bytes to a file the user chooses (the native save dialog in Electron, a download in a
+   * browser). `reason` is empty when the user cancelled.
+   */
+  saveFile(purpose: SaveFilePurpose, suggestedName: string, bytes: Uint8Array): Promise<SaveFileResult>;
   /** Menu commands from the host. */
   onMenuCommand(listener: (command: MenuCommand) => void): Unsubscribe;
   /**
@@ -101,6 +147,7 @@ export const IPC = {
   appInfo: 'marginalia:app-info',
   openExternal: 'marginalia:open-external',
   openFiles: 'marginalia:open-files',
+  saveFile: 'marginalia:save-file',
   menuCommand: 'marginalia:menu-command',
   beforeClose: 'marginalia:before-close',
   closeReady: 'marginalia:close-ready',

@@ -6,6 +6,7 @@ import {
   sheetIndexAfterSplit,
   splitSheetAt,
 } from '../../shared/transcription/sheet-edits';
+import type { Creator } from '../../shared/annotation';
 import type { MarginaliaDatabase } from '../db/database';
 import { restoreSheetLayout, saveSheetLayout } from '../db/transcription-store';
 import type { UndoStack } from './undo-stack';
@@ -16,11 +17,13 @@ export async function splitSheetAction(
   documentId: string,
   doc: ProseMirrorNode,
   at: { sheetIndex: number; paragraphIndex: number },
+  creator: Creator,
 ): Promise<boolean> {
   const next = splitSheetAt(doc, at.sheetIndex, at.paragraphIndex);
   if (!next) return false;
-  const before = await saveSheetLayout(db, documentId, next, sheetIndexAfterSplit(at.sheetIndex));
-  undoStack.push({ label: `Split sheet ${at.sheetIndex + 1}`, undo: () => restoreSheetLayout(db, documentId, before) });
+  const label = `Split sheet ${at.sheetIndex + 1}`;
+  const before = await saveSheetLayout(db, documentId, next, sheetIndexAfterSplit(at.sheetIndex), { creator, summary: label });
+  undoStack.push({ label, undo: () => restoreSheetLayout(db, documentId, before, { creator, summary: `Undid: ${label}` }) });
   return true;
 }
 
@@ -30,10 +33,12 @@ export async function mergeSheetAction(
   documentId: string,
   doc: ProseMirrorNode,
   sheetIndex: number,
+  creator: Creator,
 ): Promise<boolean> {
   const next = mergeSheetWithPrevious(doc, sheetIndex);
   if (!next) return false;
-  const before = await saveSheetLayout(db, documentId, next, sheetIndexAfterMerge(sheetIndex));
-  undoStack.push({ label: `Merge sheet ${sheetIndex + 1} into sheet ${sheetIndex}`, undo: () => restoreSheetLayout(db, documentId, before) });
+  const label = `Merged sheet ${sheetIndex + 1} into sheet ${sheetIndex}`;
+  const before = await saveSheetLayout(db, documentId, next, sheetIndexAfterMerge(sheetIndex), { creator, summary: label });
+  undoStack.push({ label, undo: () => restoreSheetLayout(db, documentId, before, { creator, summary: `Undid: ${label}` }) });
   return true;
 }

@@ -17,6 +17,8 @@ interface Props {
   annotation: Annotation;
   isOpen: boolean;
   isOrphan: boolean;
+  /** Starts choosing new words for an orphan. */
+  onReattach: () => void;
   documents: readonly DocumentRecord[];
   focusBody: boolean;
   onOpen: () => void;
@@ -77,6 +79,13 @@ export function AnnotationCard(props: Props) {
         {!isOpen && preview && <span className="card-preview">{preview}</span>}
         {!isOpen && annotation.crossref && <span className="card-preview crossref-preview">→ {crossrefSummary(annotation.crossref, props.documents)}</span>}
       </button>
+      {props.isOrphan && isTextTarget(annotation.target) && (
+        <div className="orphan-actions">
+          <button type="button" onClick={props.onReattach} title="Select the words this annotation belongs to now">
+            Re-attach to new words…
+          </button>
+        </div>
+      )}
       {isOpen && (
         <div className="card-body">
           {annotation.kind === 'translation' && (

@@ -7,7 +7,8 @@ import type { DocumentRecord } from '../db/records';
 import type { AnchorMap } from './anchors';
 import { AnnotationCard } from './AnnotationCard';
 
-export type KindFilter = AnnotationKind | 'all';
+/** Which annotations the panel lists: all, one kind, or the orphans whose words are gone. */
+export type KindFilter = AnnotationKind | 'all' | 'orphaned';
 
 interface Props {
   annotations: readonly Annotation[];
@@ -23,12 +24,19 @@ interface Props {
   onFollow: (crossref: CrossReferenceTarget) => void;
   onUnlink: (annotation: Annotation, index: number) => void;
   onHover: (annotationId: string | null) => void;
+  onReattach: (annotation: Annotation) => void;
 }
 
 export function AnnotationsPanel(props: Props) {
-  const counts = new Map<KindFilter, number>([['all', props.annotations.length]]);
+  const isOrphan = (a: Annotation): boolean => props.anchors.get(a.id) === null;
+  const orphans = props.annotations.filter(isOrphan);
+  const counts = new Map<KindFilter, number>([
+    ['all', props.annotations.length],
+    ['orphaned', orphans.length],
+  ]);
   for (const a of props.annotations) counts.set(a.kind, (counts.get(a.kind) ?? 0) + 1);
-  const shown = props.filter === 'all' ? props.annotations : props.annotations.filter((a) => a.kind === props.filter);
+  const shown =
+    props.filter === 'all' ? props.annotations : props.filter === 'orphaned' ? orphans : props.annotations.filter((a) => a.kind === props.filter);
 
   return (
     <aside className="annotations-panel" aria-label="Annotations">
@@ -46,13 +54,26 @@ export function AnnotationsPanel(props: Props) {
               {kind === 'all' ? 'All' : ANNOTATION_KIND_LABELS[kind]} <span className="count">{counts.get(kind) ?? 0}</span>
             </button>
           ))}
+          {(orphans.length > 0 || props.filter === 'orphaned') && (
+            <button
+              type="button"
+              className="filter kind-orphaned"
+              aria-pressed={props.filter === 'orphaned'}
+              title="Annotations whose words are no longer in the text: re-attach them to new words"
+              onClick={() => props.onFilter('orphaned')}
+            >
+              Orphaned <span className="count">{orphans.length}</span>
+            </button>
+          )}
         </div>
       </header>
       {shown.length === 0 ? (
         <p className="empty-hint">
           {props.annotations.length === 0
             ? 'Select words in the transcription, then choose Commentary, Translation or Cross-reference.'
-            : 'No annotations of this kind.'}
+            : props.filter === 'orphaned'
+              ? 'No orphans: every annotation is on its words.'
+              : 'No annotations of this kind.'}
         </p>
       ) : (
         <ol className="annotation-list">
@@ -61,7 +82,8 @@ export function AnnotationsPanel(props: Props) {
               <AnnotationCard
                 annotation={annotation}
                 isOpen={annotation.id === props.openId}
-                isOrphan={props.anchors.get(annotation.id) === null}
+                isOrphan={isOrphan(annotation)}
+                onReattach={() => props.onReattach(annotation)}
                 documents={props.documents}
                 focusBody={annotation.id === props.focusBodyOf}
                 onOpen={() => props.onOpen(annotation)}

@@ -5,8 +5,9 @@
  */
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import { isTextTarget, type Annotation, type TextTarget } from '../../shared/annotation';
-import { resolveTextQuote } from '../../shared/anchoring/selectors';
+import { describeTextRange, resolveTextQuote, type AnchorMethod } from '../../shared/anchoring/selectors';
 import type { TextIndex } from '../../shared/anchoring/text-index';
+import type { MovedTarget } from '../db/annotation-store';
 import type { Highlight } from '../transcription/highlight-plugin';
 import { sheetIndexAt, sheetStarts } from '../transcription/sheets';
 
@@ -18,6 +19,8 @@ export interface Anchor {
   from: number;
   to: number;
   sheetIndex: number;
+  /** How the words were found: at the stored position, by the quote, or fuzzily. */
+  method: AnchorMethod;
 }
 
 /**
@@ -26,11 +29,46 @@ export interface Anchor {
  */
 export type AnchorMap = ReadonlyMap<string, Anchor | null>;
 
+/** Finds a target's words; null for an orphan (flagged by an edit, or not found). */
 export function anchorTextTarget(doc: ProseMirrorNode, index: TextIndex, target: TextTarget): Anchor | null {
+  if (target.orphaned) return null;
   const found = resolveTextQuote(index.text, target.quote, target.position);
   if (!found) return null;
   const from = index.posAt(found.start, 1);
-  return { start: found.start, end: found.end, from, to: index.posAt(found.end, -1), sheetIndex: sheetIndexAt(doc, from) };
+  return { start: found.start, end: found.end, from, to: index.posAt(found.end, -1), sheetIndex: sheetIndexAt(doc, from), method: found.method };
+}
+
+/**
+ * The targets whose stored selectors no longer describe the text (the transcription changed
+ * outside this editor: a restored revision, an imported pack), as they should now be stored:
+ * found again by quote, with fresh selectors, or flagged as orphans. Storing them means the
+ * search is done once, and an orphan stays one rather than drifting to similar words later.
+ */
+export function reanchoredTargets(
+  doc: ProseMirrorNode,
+  index: TextIndex,
+  annotations: readonly Annotation[],
+  anchors: AnchorMap,
+): MovedTarget[] {
+  const changes: MovedTarget[] = [];
+  const check = (annotationId: string, slot: 'target' | number, target: TextTarget): void => {
+    if (target.orphaned) return;
+    // The main target was just anchored (anchorAnnotations); links are anchored here.
+    const anchor = slot === 'target' ? anchors.get(annotationId) : anchorTextTarget(doc, index, target);
+    if (anchor?.method === 'position') return;
+    changes.push({
+      annotationId,
+      slot,
+      target: anchor
+        ? { ...target, ...describeTextRange(index.text, { start: anchor.start, end: anchor.end }) }
+        : { ...target, orphaned: true },
+    });
+  };
+  for (const annotation of annotations) {
+    if (isTextTarget(annotation.target)) check(annotation.id, 'target', annotation.target);
+    annotation.links.forEach((link, i) => check(annotation.id, i, link));
+  }
+  return changes;
 }
 
 export function anchorAnnotations(doc: ProseMirrorNode, index: TextIndex, annotations: readonly Annotation[]): AnchorMap {
@@ -88,4 +126,9 @@ export function linkHighlightsFor(doc: ProseMirrorNode, index: TextIndex, annota
     }
   }
   return highlights;
+}
+
+/** Whether any annotation's stored target no longer holds at its position and is not yet an orphan. */
+export function needsReanchoring(annotations: readonly Annotation[], anchors: AnchorMap): boolean {
+  return annotations.some((a) => isTextTarget(a.target) && !a.target.orphaned && anchors.get(a.id)?.method !== 'position');
 }

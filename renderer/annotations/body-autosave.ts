@@ -50,8 +50,16 @@ export class BodyAutosave {
     }
   }
 
+  /** Other unsaved work to save with the bodies before the window closes (an open transcription editor). */
+  private readonly others = new Set<() => Promise<void>>();
+
+  addFlusher(flush: () => Promise<void>): () => void {
+    this.others.add(flush);
+    return () => this.others.delete(flush);
+  }
+
   async flushAll(): Promise<void> {
-    await Promise.all([...this.pending.keys()].map((id) => this.flush(id)));
+    await Promise.all([...[...this.pending.keys()].map((id) => this.flush(id)), ...[...this.others].map((flush) => flush())]);
   }
 
   /** Writes bodies left in the journal by a reload or crash into the database. */

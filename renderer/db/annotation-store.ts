@@ -106,3 +106,44 @@ export function liveAnnotations(db: MarginaliaDatabase, documentId: string): Pro
     .filter((a) => !a.deleted)
     .toArray();
 }
+
+/** A text target of an annotation (its own, or one of its links) to be stored anew. */
+export interface MovedTarget {
+  annotationId: string;
+  slot: 'target' | number;
+  target: TextTarget;
+}
+
+/**
+ * Stores targets that moved with the text they are on (an edit of the transcription, or words
+ * found again by their quote). This is not an edit of the annotation: its revision and modified
+ * time stay, so that merging packs does not see a conflict where nobody wrote.
+ */
+export async function storeMovedTargets(db: MarginaliaDatabase, moved: readonly MovedTarget[]): Promise<void> {
+  if (moved.length === 0) return;
+  await db.transaction('rw', db.annotations, async () => {
+    const byAnnotation = new Map<string, MovedTarget[]>();
+    for (const m of moved) byAnnotation.set(m.annotationId, [...(byAnnotation.get(m.annotationId) ?? []), m]);
+    const current = await db.annotations.bulkGet([...byAnnotation.keys()]);
+    const updated: Annotation[] = [];
+    for (const annotation of current) {
+      if (!annotation) continue;
+      let target = annotation.target;
+      const links = [...annotation.links];
+      for (const change of byAnnotation.get(annotation.id)!) {
+        if (change.slot === 'target') target = change.target;
+        else if (links[change.slot]) links[change.slot] = change.target;
+      }
+      updated.push({ ...annotation, target, links });
+    }
+    await db.annotations.bulkPut(updated);
+  });
+}
+
+/**
+ * Puts an orphaned annotation (or any annotation on words) on new words, chosen by the user:
+ * an edit of the annotation, with a new revision.
+ */
+export function reattachAnnotation(db: MarginaliaDatabase, id: string, target: TextTarget): Promise<Annotation | undefined> {
+  return updateAnnotation(db, id, (a) => (a.target.type !== 'text' ? null : { target }));
+}

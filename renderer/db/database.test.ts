@@ -60,6 +60,8 @@ describe('the sample library', () => {
     expect(transcriptionFromJSON(transcription!).childCount).toBe(4);
     const scans = await db.scans.where('documentId').equals(SAMPLE_DOCUMENT_ID).sortBy('sheetIndex');
     expect(scans.map((s) => [s.sheetIndex, s.generated])).toEqual([[0, true], [1, true], [2, true], [3, true]]);
+    const revisions = await db.revisions.where('documentId').equals(SAMPLE_DOCUMENT_ID).toArray();
+    expect(revisions.map((r) => [r.number, r.creator.name, r.transcription.doc])).toEqual([[1, 'Imported', transcription!.doc]]);
   });
 
   it('is installed once: a second start, or a deleted sample, does not bring it back', async () => {
@@ -145,6 +147,11 @@ describe('schema upgrades', () => {
       settings: 'key',
     });
     await v1.table('documents').put({ id: 'd1', title: 'Old document', originalLanguage: 'Russian', languageCode: 'ru', sheetCount: 2 });
+    const oldText = {
+      type: 'doc',
+      content: [{ type: 'sheet', attrs: { label: 'Sheet 1', numberAsWritten: '' }, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'x y' }] }] }],
+    };
+    await v1.table('transcriptions').put({ documentId: 'd1', schemaVersion: 1, doc: oldText, modified: '2026-01-02T03:04:05.000Z' });
     await v1.table('scans').bulkPut([
       { id: 's1', documentId: 'd1', sheetIndex: 0, blob: new Blob(['a']), mime: 'image/png', size: 1, width: 1, height: 1, generated: false, caption: '' },
       { id: 's2', documentId: 'd1', sheetIndex: 1, blob: new Blob(['b']), mime: 'image/png', size: 1, width: 1, height: 1, generated: false, caption: '' },
@@ -160,7 +167,7 @@ describe('schema upgrades', () => {
 
     const upgraded = new MarginaliaDatabase(name);
     await upgraded.open();
-    expect(upgraded.verno).toBe(3);
+    expect(upgraded.verno).toBe(4);
     const doc = await upgraded.documents.get('d1');
     expect(doc).toMatchObject({ title: 'Old document', textLanguage: 'Russian', authors: '', associatedTopics: '', textKind: '' });
     const scans = await upgraded.scans.where('[documentId+order]').between(['d1', 0], ['d1', Infinity]).toArray();
@@ -175,6 +182,11 @@ describe('schema upgrades', () => {
       crossref: { type: 'passage', target: { type: 'text' } },
     });
     expect(await upgraded.stagedScans.count()).toBe(0);
+    // The transcription is readable by the current schema, and is the document's first revision.
+    const transcription = (await upgraded.transcriptions.get('d1'))!;
+    expect(transcriptionFromJSON(transcription).textContent).toBe('x y');
+    const revisions = await upgraded.revisions.where('documentId').equals('d1').toArray();
+    expect(revisions.map((r) => [r.number, r.created, r.transcription.doc])).toEqual([[1, '2026-01-02T03:04:05.000Z', oldText]]);
     await upgraded.delete();
   });
 });

@@ -9,6 +9,7 @@ import Dexie, { type Table } from 'dexie';
 import type { Annotation } from '../../shared/annotation';
 import { emptyMetadata } from '../../shared/document-metadata';
 import type { DocumentRecord, ScanRecord, SettingRecord, StagedScanRecord, TranscriptionRecord } from './records';
+import { firstRevision, type RevisionRecord } from './revision-store';
 
 export const DATABASE_NAME = 'marginalia';
 
@@ -19,6 +20,7 @@ export class MarginaliaDatabase extends Dexie {
   annotations!: Table<Annotation, string>;
   settings!: Table<SettingRecord, string>;
   stagedScans!: Table<StagedScanRecord, string>;
+  revisions!: Table<RevisionRecord, string>;
 
   constructor(name: string = DATABASE_NAME, options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}) {
     super(name, { chromeTransactionDurability: 'strict', ...options });
@@ -72,6 +74,17 @@ export class MarginaliaDatabase extends Dexie {
             legacy.links ??= [];
             if (legacy.crossref?.type === 'passage' && legacy.crossref.target) legacy.crossref.target.type ??= 'text';
           });
+      });
+    // Version 4: revisions of each transcription. Every document starts with its transcription
+    // as it stands, revision 1, so there is always something to go back to. (Transcription
+    // schema 2 only added editorial marks, so stored transcriptions need no change.)
+    this.version(4)
+      .stores({ revisions: 'id, documentId, [documentId+number]' })
+      .upgrade(async (tx) => {
+        const transcriptions = await tx.table<TranscriptionRecord>('transcriptions').toArray();
+        await tx
+          .table<RevisionRecord>('revisions')
+          .bulkAdd(transcriptions.map((t) => firstRevision(t.documentId, t, 'The transcription as it stood before revisions were kept', t.modified)));
       });
   }
 }

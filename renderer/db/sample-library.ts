@@ -6,6 +6,7 @@
  * IndexedDB transaction closes itself when its code waits on anything but the database.
  */
 import { parseWilsonCenterText } from '../../shared/importers/wilson-center';
+import { firstRevision } from './revision-store';
 import { TRANSCRIPTION_SCHEMA_VERSION, transcriptionFromSheets } from '../../shared/transcription/schema';
 import type { MarginaliaDatabase } from './database';
 import { newId, nowIso } from './ids';
@@ -66,15 +67,15 @@ export async function ensureSampleLibrary(
     pageNumber: 1,
   }));
 
-  return db.transaction('rw', [db.settings, db.documents, db.transcriptions, db.scans], async () => {
+  const transcription = {
+    schemaVersion: TRANSCRIPTION_SCHEMA_VERSION,
+    doc: transcriptionFromSheets(parsed.sheets).toJSON() as Record<string, unknown>,
+  };
+  return db.transaction('rw', [db.settings, db.documents, db.transcriptions, db.scans, db.revisions], async () => {
     if (await db.settings.get(SAMPLE_INSTALLED_KEY)) return false; // another window got here first
     await db.documents.put(document);
-    await db.transcriptions.put({
-      documentId: SAMPLE_DOCUMENT_ID,
-      schemaVersion: TRANSCRIPTION_SCHEMA_VERSION,
-      doc: transcriptionFromSheets(parsed.sheets).toJSON() as Record<string, unknown>,
-      modified: now,
-    });
+    await db.transcriptions.put({ documentId: SAMPLE_DOCUMENT_ID, ...transcription, modified: now });
+    await db.revisions.put(firstRevision(SAMPLE_DOCUMENT_ID, transcription, 'Imported from the Wilson Center Digital Archive record', now));
     await db.scans.bulkPut(scans);
     await db.settings.put({ key: SAMPLE_INSTALLED_KEY, value: now });
     return true;

@@ -21,9 +21,17 @@ import { createAnnotationAction } from '../actions/create-annotation';
 import { editMetadataAction } from '../actions/edit-metadata';
 import { mergeSheetAction, splitSheetAction } from '../actions/edit-sheets';
 import { deleteAnnotationAction } from '../actions/delete-annotation';
-import { anchorAnnotations, highlightsFor, inReadingOrder, linkHighlightsFor } from '../annotations/anchors';
+import { anchorAnnotations, anchorTextTarget, highlightsFor, inReadingOrder, linkHighlightsFor, needsReanchoring } from '../annotations/anchors';
+import { storeReanchoredTargets } from '../annotations/reanchor-document';
 import { AnnotationsPanel, type KindFilter } from '../annotations/AnnotationsPanel';
-import { liveAnnotations, saveLinks, saveRegionSelector } from '../db/annotation-store';
+import { liveAnnotations, reattachAnnotation, saveLinks, saveRegionSelector } from '../db/annotation-store';
+import { restoreRevision, type RevisionRecord } from '../db/revision-store';
+import type { TrackedTarget } from '../../shared/anchoring/targets-after-edit';
+import { trackingId } from '../transcription/editor/anchor-tracking';
+import { TranscriptionEditor } from '../transcription/editor/TranscriptionEditor';
+import { useTranscriptionEditing } from '../transcription/editor/use-editing';
+import { RevisionsPanel } from './RevisionsPanel';
+import { exportDocumentAsTei } from '../export/export-document-tei';
 import type { ScanRecord } from '../db/records';
 import { shapeToSelector } from '../../shared/regions/selectors';
 import type { Point, RegionShape } from '../../shared/regions/region-shape';
@@ -48,6 +56,12 @@ export interface PassageFocus {
   nonce: number;
 }
 
+/** A menu command for the open document, with a nonce so that asking twice acts twice. */
+export interface DocumentCommandRequest {
+  command: 'toggleEditing' | 'exportTei';
+  nonce: number;
+}
+
 export interface PickState {
   annotationId: string;
   fromDocumentId: string;
@@ -66,6 +80,7 @@ interface Props {
   picking: PickState | null;
   sheetStep: { delta: number; nonce: number } | null;
   layoutRequest: { layout: Layout; nonce: number } | null;
+  documentCommand: DocumentCommandRequest | null;
   onOpenAnnotation: (id: string | null) => void;
   onPickPassage: (annotation: Annotation) => void;
   onPicked: (target: TextTarget) => void;
@@ -107,7 +122,15 @@ export function DocumentView(props: Props) {
   const [scrollRequest, setScrollRequest] = useState<ScrollRequest | null>(null);
   const [flash, setFlash] = useState<{ from: number; to: number } | null>(null);
   const [focusBodyOf, setFocusBodyOf] = useState<string | null>(null);
-  const [rightTab, setRightTab] = useState<'annotations' | 'scans'>('annotations');
+  const [rightTab, setRightTab] = useState<'annotations' | 'scans' | 'history'>('annotations');
+  const editing = useTranscriptionEditing(documentId);
+  /** The words each annotation is on when editing begins, for the editor to carry along. */
+  const [editStart, setEditStart] = useState<{ doc: typeof doc; tracked: TrackedTarget[] } | null>(null);
+  /** An earlier revision shown in place of the current text, read-only. */
+  const [viewedRevision, setViewedRevision] = useState<RevisionRecord | null>(null);
+  /** An orphaned annotation waiting for the user to select its new words. */
+  const [reattaching, setReattaching] = useState<Annotation | null>(null);
+  const [sheetScroll, setSheetScroll] = useState<{ index: number; nonce: number } | null>(null);
   /** The last place the user clicked or selected in the transcription: where "Split sheet" splits. */
   const [caret, setCaret] = useState<number | null>(null);
   /** An annotation the pointer is over, on the scan, in the panel or on its linked words. */
@@ -146,9 +169,76 @@ export function DocumentView(props: Props) {
       const target = Math.max(0, Math.min(doc.childCount - 1, i));
       setCurrentSheet(target);
       scrollTo(sheetStarts(doc)[target]!);
+      setSheetScroll({ index: target, nonce: Date.now() + Math.random() });
     },
     [doc, scrollTo],
   );
+
+  // Annotations whose stored selectors no longer describe the text (it changed outside the
+  // editor: a restored revision, an imported pack) are found again once and stored, or flagged
+  // as orphans. Not while editing: the editor carries anchors itself and saves them.
+  const { session } = editing;
+  useEffect(() => {
+    if (session || !annotations || !needsReanchoring(annotations, anchors)) return;
+    void storeReanchoredTargets(db, documentId).catch((error: unknown) => console.error('Re-anchoring failed', error));
+  }, [db, documentId, annotations, anchors, session]);
+
+  function startEditing(): void {
+    if (!doc || !index || !annotations || editing.session) return;
+    setViewedRevision(null);
+    setSelection(null);
+    setReattaching(null);
+    const tracked: TrackedTarget[] = [];
+    for (const annotation of annotations) {
+      const anchor = anchors.get(annotation.id);
+      if (anchor && isTextTarget(annotation.target)) {
+        tracked.push({ id: trackingId(annotation.id, 'target'), from: anchor.from, to: anchor.to, stored: annotation.target });
+      }
+      annotation.links.forEach((link, i) => {
+        const linked = anchorTextTarget(doc, index, link);
+        if (linked) tracked.push({ id: trackingId(annotation.id, i), from: linked.from, to: linked.to, stored: link });
+      });
+    }
+    setEditStart({ doc, tracked });
+    editing.start();
+  }
+
+  async function finishEditing(): Promise<void> {
+    if (await editing.finish()) setEditStart(null);
+  }
+
+  // Menu: Edit Transcription (Ctrl+E) toggles editing.
+  useEffect(() => {
+    if (props.documentCommand?.command !== 'toggleEditing') return;
+    if (editing.session) void finishEditing();
+    else startEditing();
+    // Only a new request acts.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [props.documentCommand]);
+
+  /** File › Export as TEI: what is being typed is saved first, so the file has it. */
+  async function exportTei(): Promise<void> {
+    try {
+      await editing.session?.flush();
+      const result = await exportDocumentAsTei(db, bridge, documentId);
+      if (result.saved) notify(`Exported as TEI to ${result.where}.`);
+      else if (result.reason) notify(result.reason);
+    } catch (error) {
+      notify(`The document could not be exported as TEI: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  useEffect(() => {
+    if (props.documentCommand?.command === 'exportTei') void exportTei();
+    // Only a new request acts.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [props.documentCommand]);
+
+  async function restore(revision: RevisionRecord): Promise<void> {
+    if (editing.session) return;
+    const restored = await restoreRevision(db, revision, creator);
+    setViewedRevision(null);
+    notify(`Revision ${revision.number} restored, as revision ${restored.number}. Annotations are looked for again by their words.`);
+  }
 
   // Menu: next / previous sheet.
   useEffect(() => {
@@ -257,6 +347,30 @@ export function DocumentView(props: Props) {
     props.onPicked(target);
   }, [targetOfSelection, props]);
 
+  /** Puts the orphan being re-attached on the selected words (undoable). */
+  const reattachToSelection = useCallback(async () => {
+    const target = targetOfSelection();
+    if (!target || !reattaching) return;
+    const before = reattaching.target;
+    const id = reattaching.id;
+    window.getSelection()?.removeAllRanges();
+    setSelection(null);
+    setReattaching(null);
+    await reattachAnnotation(db, id, target);
+    if (before.type === 'text') {
+      undoStack.push({ label: 'Re-attach annotation', undo: async () => void (await reattachAnnotation(db, id, before)) });
+    }
+    setFilter('all');
+    props.onOpenAnnotation(id);
+    notify(`Annotation re-attached to “${target.quote.exact}”.`, { label: 'Undo', run: () => void undoStack.undo() });
+  }, [targetOfSelection, reattaching, db, undoStack, props, notify]);
+
+  const placing = props.picking
+    ? { label: 'Link cross-reference here', onPlace: linkSelectionHere }
+    : reattaching
+      ? { label: 'Attach here', onPlace: () => void reattachToSelection() }
+      : null;
+
   // Single-key shortcuts while words are selected: C, T, R (the transcription is read-only).
   useEffect(() => {
     if (!selection) return;
@@ -266,8 +380,8 @@ export function DocumentView(props: Props) {
         setSelection(null);
         return;
       }
-      if (props.picking) {
-        if (event.key === 'Enter') linkSelectionHere();
+      if (placing) {
+        if (event.key === 'Enter') placing.onPlace();
         return;
       }
       if (event.key.toLowerCase() === 'l' && openRegion) {
@@ -283,7 +397,7 @@ export function DocumentView(props: Props) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [selection, props.picking, annotateSelection, linkSelectionHere, openRegion, linkSelectionToRegion]);
+  }, [selection, placing, annotateSelection, openRegion, linkSelectionToRegion]);
 
   async function deleteAnnotation(annotation: Annotation): Promise<void> {
     await deleteAnnotationAction(db, undoStack, annotation);
@@ -299,7 +413,7 @@ export function DocumentView(props: Props) {
 
   async function splitSheet(): Promise<void> {
     if (!doc || !caretPlace) return;
-    if (await splitSheetAction(db, undoStack, documentId, doc, caretPlace)) {
+    if (await splitSheetAction(db, undoStack, documentId, doc, caretPlace, creator)) {
       setCurrentSheet(caretPlace.sheetIndex + 1);
       setCaret(null);
       notify(`Sheet ${caretPlace.sheetIndex + 1} split; the new sheet starts at the chosen paragraph.`, {
@@ -312,7 +426,7 @@ export function DocumentView(props: Props) {
   async function mergeSheet(): Promise<void> {
     if (!doc) return;
     const sheet = currentSheet;
-    if (await mergeSheetAction(db, undoStack, documentId, doc, sheet)) {
+    if (await mergeSheetAction(db, undoStack, documentId, doc, sheet, creator)) {
       setCurrentSheet(sheet - 1);
       notify(`Sheet ${sheet + 1} merged into sheet ${sheet}.`, { label: 'Undo', run: () => void undoStack.undo() });
     }
@@ -350,6 +464,9 @@ export function DocumentView(props: Props) {
           <button type="button" aria-pressed={props.showAnnotations} title="Show or hide the side panel (Ctrl+Shift+A)" onClick={props.onToggleAnnotations}>
             Side panel
           </button>
+          <button type="button" title="Save this document, its transcription and annotations as a TEI P5 XML file" onClick={() => void exportTei()}>
+            Export TEI
+          </button>
         </div>
         <SheetNavigator labels={sheetLabels} current={currentSheet} onGo={goToSheet} />
       </header>
@@ -359,6 +476,14 @@ export function DocumentView(props: Props) {
           onOpenLink={(url) => void openExternal(url)}
           onSave={(changes) => editMetadataAction(db, undoStack, documentId, changes)}
         />
+      )}
+      {reattaching && isTextTarget(reattaching.target) && (
+        <div className="pick-banner" role="status">
+          Select the words “{reattaching.target.quote.exact}” belongs to now, then choose “Attach here”.
+          <button type="button" onClick={() => setReattaching(null)}>
+            Cancel
+          </button>
+        </div>
       )}
       {props.picking && (
         <div className="pick-banner" role="status">
@@ -396,7 +521,52 @@ export function DocumentView(props: Props) {
           }
           second={
             <section className="transcription-pane" aria-label="Transcription pane">
+              {editing.session && editStart?.doc ? (
+                <TranscriptionEditor
+                  key={documentId}
+                  doc={editStart.doc}
+                  lang={d.languageCode || 'und'}
+                  highlights={highlights}
+                  tracked={editStart.tracked}
+                  saveState={editing.saveState}
+                  scrollToSheet={sheetScroll}
+                  onTransaction={(tr, state) => editing.session?.record(tr, state)}
+                  onSheetChange={setCurrentSheet}
+                  onDone={() => void finishEditing()}
+                />
+              ) : viewedRevision ? (
+                <>
+                  <div className="revision-banner" role="status">
+                    Revision {viewedRevision.number} of the transcription, {new Date(viewedRevision.modified).toLocaleString()} by{' '}
+                    {viewedRevision.creator.name} — read only.
+                    <button type="button" className="primary" onClick={() => void restore(viewedRevision)}>
+                      Restore this revision
+                    </button>
+                    <button type="button" onClick={() => setViewedRevision(null)}>
+                      Back to the current text
+                    </button>
+                  </div>
+                  <TranscriptionView
+                    doc={transcriptionFromJSON(viewedRevision.transcription)}
+                    lang={d.languageCode || 'und'}
+                    highlights={[]}
+                    activeId={null}
+                    hoverId={null}
+                    onHoverLink={() => undefined}
+                    flash={null}
+                    scrollRequest={null}
+                    onSheetChange={() => undefined}
+                    onSelectText={() => undefined}
+                    onCaret={() => undefined}
+                    onHighlightClick={() => undefined}
+                  />
+                </>
+              ) : (
+                <>
               <div className="sheet-tools" role="toolbar" aria-label="Sheets of the transcription">
+                <button type="button" disabled={!doc} title="Correct the transcription, with editorial markup (Ctrl+E)" onClick={startEditing}>
+                  Edit transcription
+                </button>
                 <button
                   type="button"
                   disabled={!canSplit}
@@ -438,6 +608,8 @@ export function DocumentView(props: Props) {
               ) : (
                 <p className="empty-hint">Loading transcription…</p>
               )}
+                </>
+              )}
             </section>
           }
         />
@@ -449,6 +621,9 @@ export function DocumentView(props: Props) {
               </button>
               <button type="button" role="tab" aria-selected={rightTab === 'scans'} onClick={() => setRightTab('scans')}>
                 Scans {scans ? <span className="count">{scans.length}</span> : null}
+              </button>
+              <button type="button" role="tab" aria-selected={rightTab === 'history'} onClick={() => setRightTab('history')}>
+                History
               </button>
             </div>
             {rightTab === 'annotations' ? (
@@ -466,9 +641,24 @@ export function DocumentView(props: Props) {
                 onFollow={props.onFollow}
                 onUnlink={(a, i) => void saveLinks(db, a.id, a.links.filter((_, j) => j !== i))}
                 onHover={setHoverId}
+                onReattach={(a) => {
+                  if (editing.session) {
+                    notify('Finish editing the transcription first, then choose the new words.');
+                    return;
+                  }
+                  setReattaching(a);
+                }}
               />
-            ) : (
+            ) : rightTab === 'scans' ? (
               <ScansPanel documentId={documentId} sheetLabels={sheetLabels} onAddScans={props.onAddScans} onShowSheet={goToSheet} />
+            ) : (
+              <RevisionsPanel
+                documentId={documentId}
+                viewedNumber={viewedRevision?.number ?? null}
+                editing={!!editing.session}
+                onView={(revision) => setViewedRevision(revision)}
+                onRestore={(revision) => void restore(revision)}
+              />
             )}
           </div>
         )}
@@ -476,14 +666,13 @@ export function DocumentView(props: Props) {
       {pendingRegion && (
         <RegionKindMenu at={pendingRegion.at} onChoose={(kind) => void annotateRegion(kind)} onCancel={() => setPendingRegion(null)} />
       )}
-      {selection && (
+      {selection && !editing.session && (
         <SelectionMenu
           selection={selection}
-          picking={!!props.picking}
+          placing={placing}
           canLinkToRegion={!!openRegion}
           onLinkToRegion={() => void linkSelectionToRegion()}
           onAnnotate={(kind) => void annotateSelection(kind)}
-          onLinkHere={linkSelectionHere}
         />
       )}
     </main>

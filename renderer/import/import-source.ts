@@ -33,7 +33,7 @@ export async function readWithin(source: ImportSource, limit: number): Promise<U
   return source.read();
 }
 
-const TEXT_EXTENSIONS = /\.(txt|text|md|markdown)$/i;
+const TEXT_EXTENSIONS = /\.(txt|text|md|markdown|xml)$/i;
 
 /** Whether a file is meant as a document (a text) rather than as scans of one. */
 export function isDocumentFile(name: string): boolean {

@@ -6,12 +6,16 @@
 import {
   checkExternalUrl,
   OPEN_FILES_EXTENSIONS,
+  safeFileName,
+  SAVE_FILE_TYPES,
   type AppInfo,
   type MarginaliaBridge,
   type MenuCommand,
   type OpenedFile,
   type OpenExternalResult,
   type OpenFilesPurpose,
+  type SaveFilePurpose,
+  type SaveFileResult,
 } from '../../shared/bridge';
 import { MAX_SCAN_FILE_BYTES, MAX_TEXT_FILE_BYTES } from '../../shared/importers/import-error';
 
@@ -56,6 +60,24 @@ export class BrowserBridge implements MarginaliaBridge {
         })),
       ),
     );
+  }
+
+  /** A browser has no save dialog a page may open: the file is downloaded, as the user's browser settings say. */
+  async saveFile(purpose: SaveFilePurpose, suggestedName: string, bytes: Uint8Array): Promise<SaveFileResult> {
+    const name = safeFileName(suggestedName, purpose);
+    const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: SAVE_FILE_TYPES[purpose].mime }));
+    try {
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = name;
+      document.body.append(link);
+      link.click();
+      link.remove();
+    } finally {
+      // Give the download a moment to start before the bytes are released.
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    }
+    return { saved: true, where: `your downloads, as ${name}` };
   }
 
   onMenuCommand(listener: Listener): () => void {

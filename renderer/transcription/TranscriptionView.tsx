@@ -11,6 +11,7 @@ import { EditorState } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { useEffect, useRef } from 'react';
 import { highlightPlugin, highlightsAt, setHighlights, type Highlight } from './highlight-plugin';
+import { scrollContainer, scrollViewTo } from './scroll';
 import { sheetIndexAt } from './sheets';
 
 export interface TextSelection {
@@ -107,11 +108,8 @@ export function TranscriptionView(props: Props) {
     const view = viewRef.current;
     const request = props.scrollRequest;
     if (!view || !request) return;
-    const scroller = scrollContainer(view.dom);
     programmaticScrollUntil.current = Date.now() + PROGRAMMATIC_SCROLL_SETTLE_MS;
-    const coords = view.coordsAtPos(Math.min(request.pos, view.state.doc.content.size));
-    const top = scroller.getBoundingClientRect().top;
-    scroller.scrollTo({ top: scroller.scrollTop + coords.top - top - 24, behavior: 'instant' });
+    scrollViewTo(view, request.pos);
   }, [props.scrollRequest]);
 
   useEffect(() => {
@@ -163,14 +161,6 @@ export function TranscriptionView(props: Props) {
   }, [props.doc]);
 
   return <div ref={mountRef} className="transcription" />;
-}
-
-function scrollContainer(element: HTMLElement): HTMLElement {
-  for (let el = element.parentElement; el; el = el.parentElement) {
-    const overflow = getComputedStyle(el).overflowY;
-    if (overflow === 'auto' || overflow === 'scroll') return el;
-  }
-  return document.documentElement;
 }
 
 function sheetAtReadingLine(root: HTMLElement, scroller: HTMLElement): number {

@@ -8,6 +8,7 @@
  * from a seeded generator, so the same seed and text give the same picture.
  */
 import type { SheetText } from '../../shared/document-metadata';
+import { seededRandom, type Random } from '../../shared/seeded-random';
 
 /** A4 at 150 dpi. */
 const PAGE = { width: 1240, height: 1754 } as const;
@@ -40,19 +41,8 @@ const PARAGRAPH_INDENT = 5;
 // ---------------------------------------------------------------------------------------------
 // Seeded randomness
 
-type Rng = () => number;
+type Rng = Random;
 
-/** mulberry32: tiny, fast, and good enough for visual noise. */
-function seededRng(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** FNV-1a, to derive stable sub-seeds from text. */
 function hashString(text: string): number {
@@ -145,8 +135,8 @@ export function renderSheet({ sheet, index, seed }: SheetRequest): RenderedSheet
   const page: Page = {
     paper,
     strike: strikeCanvas.getContext('2d')!,
-    rng: seededRng(seed + 7919 * (index + 1)),
-    skew: between(seededRng(seed - index), -0.003, 0.003),
+    rng: seededRandom(seed + 7919 * (index + 1)),
+    skew: between(seededRandom(seed - index), -0.003, 0.003),
     machineSeed: seed,
     m: metricsFor(paper, FONT_SIZES[0]!, LEADINGS[0]!),
   };
@@ -445,7 +435,7 @@ function typeLine(page: Page, text: string, x: number, baseline: number): void {
 
 /** The fixed offset and strength of one typebar on this typewriter. */
 function keyBias(page: Page, ch: string): { dx: number; dy: number; punch: number } {
-  const rng = seededRng(page.machineSeed ^ hashString(ch));
+  const rng = seededRandom(page.machineSeed ^ hashString(ch));
   return { dx: between(rng, -0.7, 0.7), dy: between(rng, -1, 1), punch: between(rng, 0.78, 1.08) };
 }
 

@@ -5,7 +5,7 @@
  * Annotation anchors are stored the W3C way, as offsets and quotes over plain text, so that
  * they mean something outside ProseMirror (in a pack, in another tool). The plain text is the
  * document's text with "\n" for every line break and between consecutive blocks (paragraphs and
- * sheets alike). Offsets count UTF-16 code units, as JavaScript strings do.
+ * sheets alike); editorial atoms (gaps, notes) add nothing. Offsets count UTF-16 code units, as JavaScript strings do.
  */
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
 
@@ -39,9 +39,13 @@ export class TextIndex {
         segments.push({ offset: text.length, pos, length: node.text!.length });
         text += node.text;
       } else if (node.isLeaf && node.isInline) {
-        // A line break (or any inline leaf) stands for one newline character.
-        segments.push({ offset: text.length, pos, length: 1 });
-        text += '\n';
+        // A line break stands for one newline; editorial atoms (a gap, a note) for nothing, as
+        // their schema's `leafText` says, so that marking them never moves an anchor.
+        const leaf = node.type.spec.leafText ? node.type.spec.leafText(node) : '\n';
+        if (leaf.length > 0) {
+          segments.push({ offset: text.length, pos, length: leaf.length });
+          text += leaf;
+        }
       }
       return true;
     });
@@ -73,8 +77,13 @@ export class TextIndex {
     return seg.pos + seg.length;
   }
 
-  /** The plain-text offset of a ProseMirror position (positions between blocks snap forward). */
-  offsetAt(pos: number): number {
+  /**
+   * The plain-text offset of a ProseMirror position. A position between runs of text (in an
+   * empty paragraph, or between blocks) snaps forward to the next run when `side` is 1 (range
+   * starts) and back to the end of the previous run when `side` is -1 (range ends), so a range
+   * never takes in the separator after its last words.
+   */
+  offsetAt(pos: number, side: -1 | 1 = 1): number {
     // The first run that ends at or after the position (binary search: runs are in order).
     const segments = this.segments;
     let lo = 0;
@@ -85,6 +94,8 @@ export class TextIndex {
       else hi = mid;
     }
     const seg = segments[lo];
+    const previous = segments[lo - 1];
+    if (pos < (seg?.pos ?? Infinity) && side === -1 && previous) return previous.offset + previous.length;
     if (!seg) return this.text.length;
     return pos < seg.pos ? seg.offset : seg.offset + (pos - seg.pos);
   }

@@ -1,0 +1,295 @@
+/**
+ * Edit mode of the transcription: an editable ProseMirror view with undo, the editorial markup
+ * of a critical transcription (each with a toolbar button, a shortcut and a place in the
+ * legend), line breaks (Shift+Enter) and sheet splits (Ctrl+Enter) and merges.
+ *
+ * Annotation highlights stay visible and are mapped through every change, as are the anchors
+ * that will be stored (anchor-tracking.ts). The editor owns its document from the moment it
+ * opens; each change goes to the edit session, which saves it.
+ */
+import { baseKeymap, chainCommands, exitCode } from 'prosemirror-commands';
+import { history, redo, undo } from 'prosemirror-history';
+import { keymap } from 'prosemirror-keymap';
+import type { Node as ProseMirrorNode } from 'prosemirror-model';
+import { EditorState, type Command, type Transaction } from 'prosemirror-state';
+import { EditorView } from 'prosemirror-view';
+import { useEffect, useRef, useState } from 'react';
+import type { TrackedTarget } from '../../../shared/anchoring/targets-after-edit';
+import { EDITORIAL_FEATURES, shortcutLabel, type EditorialFeature } from '../../../shared/transcription/editorial';
+import {
+  correct,
+  insertEditorialAtom,
+  mergeSheetWithPreviousAtCursor,
+  splitSheetAtCursor,
+  toggleEditorialMark,
+} from '../../../shared/transcription/editorial-commands';
+import { transcriptionSchema } from '../../../shared/transcription/schema';
+import { highlightPlugin, setHighlights, type Highlight } from '../highlight-plugin';
+import { scrollViewTo } from '../scroll';
+import { sheetIndexAt } from '../sheets';
+import { anchorTrackingPlugin } from './anchor-tracking';
+import type { EditSaveState } from './edit-session';
+import { EditorialLegend } from './EditorialLegend';
+
+interface Props {
+  doc: ProseMirrorNode;
+  lang: string;
+  highlights: readonly Highlight[];
+  tracked: readonly TrackedTarget[];
+  saveState: EditSaveState;
+  /** A sheet to bring into view (the scan beside was paged): its position in the document at the start. */
+  scrollToSheet: { index: number; nonce: number } | null;
+  onTransaction: (tr: Transaction, state: EditorState) => void;
+  onSheetChange: (index: number) => void;
+  onDone: () => void;
+}
+
+/** A feature waiting for its attribute (a reason, a correction) before it is applied. */
+interface Question {
+  feature: EditorialFeature;
+  value: string;
+}
+
+const SAVE_STATE_LABELS: Record<EditSaveState, string> = {
+  saved: 'All changes saved',
+  pending: 'Unsaved changes…',
+  saving: 'Saving…',
+  error: 'Could not save — your text is kept here; try again',
+};
+
+export function TranscriptionEditor(props: Props) {
+  const mountRef = useRef<HTMLDivElement>(null);
+  const viewRef = useRef<EditorView | null>(null);
+  const [question, setQuestion] = useState<Question | null>(null);
+  const [, setRevision] = useState(0);
+  const callbacks = useRef(props);
+  callbacks.current = props;
+  const ask = useRef<(feature: EditorialFeature) => void>(() => undefined);
+  ask.current = (feature) => {
+    const view = viewRef.current;
+    if (!view) return;
+    if (feature.kind === 'mark' && view.state.selection.empty) return;
+    // Taking a mark off needs no question.
+    if (feature.kind === 'mark' && feature.id !== 'corrected') {
+      const { from, to } = view.state.selection;
+      if (view.state.doc.rangeHasMark(from, to, transcriptionSchema.marks[feature.id]!)) {
+        apply(feature, '');
+        return;
+      }
+    }
+    if (!feature.ask) {
+      apply(feature, '');
+      return;
+    }
+    const first = feature.ask.choices?.[0]?.value ?? '';
+    setQuestion({ feature, value: first });
+  };
+
+  useEffect(() => {
+    const featureKeys: Record<string, Command> = {};
+    for (const feature of EDITORIAL_FEATURES) {
+      featureKeys[feature.shortcut] = () => {
+        ask.current(feature);
+        return true;
+      };
+    }
+    const hardBreak: Command = chainCommands(exitCode, (state, dispatch) => {
+      dispatch?.(state.tr.replaceSelectionWith(transcriptionSchema.nodes.hard_break!.create()).scrollIntoView());
+      return true;
+    });
+    const view: EditorView = new EditorView(mountRef.current!, {
+      state: EditorState.create({
+        doc: props.doc,
+        plugins: [
+          history(),
+          keymap({
+            'Mod-z': undo,
+            'Mod-y': redo,
+            'Shift-Mod-z': redo,
+            'Shift-Enter': hardBreak,
+            'Mod-Enter': commandOf(splitSheetAtCursor),
+            ...featureKeys,
+          }),
+          keymap(baseKeymap),
+          highlightPlugin(),
+          anchorTrackingPlugin(props.tracked),
+        ],
+      }),
+      attributes: {
+        class: 'transcription-text editing',
+        lang: props.lang,
+        'aria-label': 'Transcription (editing)',
+        role: 'textbox',
+        'aria-multiline': 'true',
+        spellcheck: 'false',
+      },
+      dispatchTransaction(tr) {
+        const state = view.state.apply(tr);
+        view.updateState(state);
+        setRevision((r) => r + 1);
+        callbacks.current.onTransaction(tr, state);
+        if (tr.selectionSet || tr.docChanged) callbacks.current.onSheetChange(sheetIndexAt(state.doc, state.selection.from));
+      },
+    });
+    view.dispatch(setHighlights(view.state.tr, { highlights: props.highlights, activeId: null, hoverId: null, flash: null }));
+    viewRef.current = view;
+    view.focus();
+    return () => {
+      view.destroy();
+      viewRef.current = null;
+    };
+    // The editor owns its document once open: the props are only where it starts.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(() => {
+    const view = viewRef.current;
+    const request = props.scrollToSheet;
+    if (!view || !request || sheetIndexAt(view.state.doc, view.state.selection.from) === request.index) return;
+    let pos = 0;
+    view.state.doc.forEach((_sheet, offset, i) => {
+      if (i === request.index) pos = offset + 2; // inside its first paragraph
+    });
+    scrollViewTo(view, pos);
+  }, [props.scrollToSheet]);
+
+  function run(command: (state: EditorState) => Transaction | null): void {
+    const view = viewRef.current;
+    if (!view) return;
+    const tr = command(view.state);
+    if (tr) view.dispatch(tr.scrollIntoView());
+    view.focus();
+  }
+
+  function apply(feature: EditorialFeature, answer: string): void {
+    setQuestion(null);
+    run((state) => {
+      if (feature.kind === 'node') return insertEditorialAtom(state, feature.id, { [feature.ask.attribute]: answer });
+      if (feature.id === 'corrected') return correct(state, answer);
+      return toggleEditorialMark(state, feature.id, feature.ask && answer !== '' ? { [feature.ask.attribute]: answer } : {});
+    });
+  }
+
+  const state = viewRef.current?.state;
+  const selectionEmpty = state?.selection.empty ?? true;
+  const inSheet = state ? state.selection.$from.index(0) : 0;
+
+  return (
+    <div className="transcription-editor">
+      <div className="editor-toolbar" role="toolbar" aria-label="Editorial markup">
+        {EDITORIAL_FEATURES.map((feature) => (
+          <button
+            key={feature.id}
+            type="button"
+            className={`tool ed-tool-${feature.id}`}
+            title={`${feature.label} (${shortcutLabel(feature.shortcut)}): ${feature.legend}`}
+            disabled={feature.kind === 'mark' && selectionEmpty}
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => ask.current(feature)}
+          >
+            {feature.label}
+          </button>
+        ))}
+        <span className="toolbar-gap" />
+        <button type="button" title="Undo (Ctrl+Z)" onMouseDown={(e) => e.preventDefault()} onClick={() => run(asTransaction(undo))}>
+          Undo
+        </button>
+        <button type="button" title="Redo (Ctrl+Shift+Z)" onMouseDown={(e) => e.preventDefault()} onClick={() => run(asTransaction(redo))}>
+          Redo
+        </button>
+        <button
+          type="button"
+          title="Start a new sheet at the cursor (Ctrl+Enter)"
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={() => run(splitSheetAtCursor)}
+        >
+          Split sheet
+        </button>
+        <button
+          type="button"
+          disabled={inSheet === 0}
+          title="Join the sheet the cursor is in to the one before it"
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={() => run(mergeSheetWithPreviousAtCursor)}
+        >
+          Merge with previous sheet
+        </button>
+        <span className={`save-state save-${props.saveState}`} role="status">
+          {SAVE_STATE_LABELS[props.saveState]}
+        </span>
+        <button type="button" className="primary" title="Finish editing (Ctrl+E)" onClick={props.onDone}>
+          Done
+        </button>
+      </div>
+      {question && (
+        <form
+          className="editorial-question"
+          aria-label={question.feature.label}
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (question.feature.ask?.required && question.value.trim() === '') return;
+            apply(question.feature, question.value.trim());
+          }}
+        >
+          <label>
+            {question.feature.ask?.prompt}{' '}
+            {question.feature.ask?.choices ? (
+              <select autoFocus value={question.value} onChange={(e) => setQuestion({ ...question, value: e.target.value })}>
+                {question.feature.ask.choices.map((c) => (
+                  <option key={c.value} value={c.value}>
+                    {c.label}
+                  </option>
+                ))}
+              </select>
+            ) : (
+              <input
+                autoFocus
+                value={question.value}
+                placeholder={question.feature.ask?.placeholder}
+                required={question.feature.ask?.required}
+                onChange={(e) => setQuestion({ ...question, value: e.target.value })}
+                onKeyDown={(e) => {
+                  if (e.key === 'Escape') {
+                    setQuestion(null);
+                    viewRef.current?.focus();
+                  }
+                }}
+              />
+            )}
+          </label>
+          <button type="submit">Apply</button>
+          <button
+            type="button"
+            onClick={() => {
+              setQuestion(null);
+              viewRef.current?.focus();
+            }}
+          >
+            Cancel
+          </button>
+        </form>
+      )}
+      <EditorialLegend />
+      <div ref={mountRef} className="transcription" />
+    </div>
+  );
+}
+
+/** A transaction-returning command as a ProseMirror command. */
+function commandOf(make: (state: EditorState) => Transaction | null): Command {
+  return (state, dispatch) => {
+    const tr = make(state);
+    if (!tr) return false;
+    dispatch?.(tr.scrollIntoView());
+    return true;
+  };
+}
+
+/** A ProseMirror command as a transaction-returning one. */
+function asTransaction(command: Command): (state: EditorState) => Transaction | null {
+  return (state) => {
+    let result: Transaction | null = null;
+    command(state, (tr) => (result = tr));
+    return result;
+  };
+}

@@ -1,0 +1,127 @@
+/**
+ * One session of editing a transcription, from "Edit" to "Done": it autosaves the text about a
+ * second after the last change, when the editor closes and when the window closes, and keeps
+ * the session's revision up to date with what changed, in words.
+ *
+ * Each save writes the text, the revision, the annotation targets carried along by the editor
+ * and the scans that follow split or merged sheets in one transaction (saveEditSession).
+ */
+import type { EditorState, Transaction } from 'prosemirror-state';
+import type { Creator } from '../../../shared/annotation';
+import { targetsAfterEdit } from '../../../shared/anchoring/targets-after-edit';
+import { EDIT_DESCRIPTION, SHEET_RENUMBERING, type SheetRenumbering } from '../../../shared/transcription/editorial-commands';
+import type { MarginaliaDatabase } from '../../db/database';
+import { saveEditSession } from '../../db/transcription-store';
+import { parseTrackingId, trackedAnchors } from './anchor-tracking';
+
+export const EDIT_AUTOSAVE_DELAY_MS = 1000;
+
+export type EditSaveState = 'saved' | 'pending' | 'saving' | 'error';
+
+export class EditSession {
+  private revisionId: string | null = null;
+  private latest: EditorState | null = null;
+  private saved: EditorState | null = null;
+  private readonly descriptions: string[] = [];
+  private typed = 0;
+  private deleted = 0;
+  /** How sheets were renumbered since the last save, for the scans to follow. */
+  private renumbering: SheetRenumbering | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private saving: Promise<void> = Promise.resolve();
+  private readonly listeners = new Set<(state: EditSaveState) => void>();
+
+  constructor(
+    private readonly db: MarginaliaDatabase,
+    private readonly documentId: string,
+    private readonly creator: Creator,
+  ) {}
+
+  /** Notes a transaction the editor applied; the result is saved after a pause. */
+  record(tr: Transaction, state: EditorState): void {
+    if (!tr.docChanged) return;
+    const description = tr.getMeta(EDIT_DESCRIPTION) as string | undefined;
+    if (description) this.descriptions.push(description);
+    else if (!tr.getMeta('history$')) this.tally(tr);
+    const renumber = tr.getMeta(SHEET_RENUMBERING) as SheetRenumbering | undefined;
+    if (renumber) {
+      const before = this.renumbering;
+      this.renumbering = before ? (old) => renumber(before(old)) : renumber;
+    }
+    this.latest = state;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.flush(), EDIT_AUTOSAVE_DELAY_MS);
+    this.emit('pending');
+  }
+
+  /** Characters typed and deleted, counted from what each step replaced. */
+  private tally(tr: Transaction): void {
+    for (const map of tr.mapping.maps) {
+      map.forEach((oldStart, oldEnd, newStart, newEnd) => {
+        this.deleted += oldEnd - oldStart;
+        this.typed += newEnd - newStart;
+      });
+    }
+  }
+
+  /** What the session changed, for the revision history. */
+  summary(): string {
+    const parts = [...this.descriptions];
+    if (this.typed > 0) parts.push(`typed ${this.typed} character${this.typed === 1 ? '' : 's'}`);
+    if (this.deleted > 0) parts.push(`deleted ${this.deleted} character${this.deleted === 1 ? '' : 's'}`);
+    if (parts.length === 0) return 'Edited the transcription';
+    const text = parts.join('; ');
+    return text.charAt(0).toUpperCase() + text.slice(1);
+  }
+
+  /** Saves the latest state now, if it is not saved yet. */
+  flush(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    // One save at a time, in order: a later save must not be overtaken by an earlier one.
+    this.saving = this.saving.then(() => this.saveLatest());
+    return this.saving;
+  }
+
+  private async saveLatest(): Promise<void> {
+    const state = this.latest;
+    if (!state || state === this.saved) return;
+    const { anchors, orphans } = trackedAnchors(state);
+    const targets = targetsAfterEdit(state.doc, anchors, orphans).map((t) => ({ ...parseTrackingId(t.id), target: t.target }));
+    const scanSheet = this.renumbering;
+    this.renumbering = null;
+    this.emit('saving');
+    try {
+      this.revisionId = await saveEditSession(this.db, {
+        documentId: this.documentId,
+        creator: this.creator,
+        revisionId: this.revisionId,
+        summary: this.summary(),
+        doc: state.doc,
+        targets,
+        scanSheet,
+      });
+      this.saved = state;
+      this.emit(this.latest === state ? 'saved' : 'pending');
+    } catch (error) {
+      // The sheets' renumbering is still owed to the scans, before any that came since.
+      const later = this.renumbering as SheetRenumbering | null; // may have been set while saving
+      this.renumbering = scanSheet && later ? (old) => later(scanSheet(old)) : (scanSheet ?? later);
+      console.error('Saving the transcription failed; the text is kept in the editor', error);
+      this.emit('error');
+    }
+  }
+
+  get hasUnsavedChanges(): boolean {
+    return this.latest !== null && this.latest !== this.saved;
+  }
+
+  onStateChange(listener: (state: EditSaveState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(state: EditSaveState): void {
+    for (const listener of this.listeners) listener(state);
+  }
+}

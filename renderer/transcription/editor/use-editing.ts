@@ -1,0 +1,56 @@
+/**
+ * Whether the open document's transcription is being edited, and the session that saves it.
+ * Finishing waits for the last save; a failed save keeps the editor open, with the text in it.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useWorkspace } from '../../workspace';
+import { EditSession, type EditSaveState } from './edit-session';
+
+export interface Editing {
+  session: EditSession | null;
+  saveState: EditSaveState;
+  start: () => void;
+  finish: () => Promise<boolean>;
+}
+
+export function useTranscriptionEditing(documentId: string): Editing {
+  const { db, creator, autosave, notify } = useWorkspace();
+  const [session, setSession] = useState<EditSession | null>(null);
+  const [saveState, setSaveState] = useState<EditSaveState>('saved');
+  const release = useRef<(() => void) | null>(null);
+
+  const start = useCallback(() => {
+    const next = new EditSession(db, documentId, creator);
+    const unsubscribe = next.onStateChange(setSaveState);
+    const unregister = autosave.addFlusher(() => next.flush());
+    release.current = () => {
+      unsubscribe();
+      unregister();
+    };
+    setSaveState('saved');
+    setSession(next);
+  }, [db, documentId, creator, autosave]);
+
+  const finish = useCallback(async () => {
+    if (!session) return true;
+    await session.flush();
+    if (session.hasUnsavedChanges) {
+      notify('The transcription could not be saved; it stays open so nothing is lost. Try again in a moment.');
+      return false;
+    }
+    release.current?.();
+    release.current = null;
+    setSession(null);
+    return true;
+  }, [session, notify]);
+
+  // Leaving the document (or the app) saves what was typed.
+  useEffect(
+    () => () => {
+      if (session) void session.flush().then(() => release.current?.());
+    },
+    [session],
+  );
+
+  return { session, saveState, start, finish };
+}
