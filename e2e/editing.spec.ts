@@ -3,6 +3,7 @@
  * annotations that stay on their words (or become orphans) across a reload, the history of
  * revisions, and re-attaching an orphan.
  */
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { annotate, annotationIdOf, highlightedText, openSample, selectWords, typeBody, type WordsSpec } from './support/workstation';
 
@@ -141,4 +142,56 @@ test('the legend explains each kind of editorial markup, and marks are drawn as 
   await page.reload();
   await expect(page.locator('.transcription-text .ed-hand')).toHaveAttribute('data-description', 'routing note in pencil');
   await expect(page.locator('.transcription-text .ed-gap')).toHaveCount(1);
+});
+
+test('a sheet split while editing, and the document exported as TEI and imported back with its markup and annotations', async ({ page }) => {
+  await openSample(page);
+  const kennan = await annotationIdOf(await annotate(page, 'Commentary', 'беседы Кенана с Маликом'));
+  await typeBody(page, 'See the Kennan–Malik talks.');
+  await page.keyboard.press('Control+e');
+  await selectWords(page, 'MOUSE-ON');
+  await markup(page).getByRole('button', { name: 'Sic / correction' }).click();
+  await page.getByRole('form', { name: 'Sic / correction' }).getByRole('textbox').fill('МАО ЦЗЭ-ДУН');
+  await page.keyboard.press('Enter');
+  // Ctrl+Enter starts a new sheet at the caret: the navigator and the sheets follow.
+  await caretAt(page, 'СЕРИЯ 17', 'before');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByRole('navigation', { name: 'Sheets' }).getByRole('button', { name: 'Sheet 5', exact: true })).toBeVisible();
+  await saved(page);
+  await page.getByRole('button', { name: 'Done' }).click();
+  await expect(page.locator('.transcription-text section.sheet')).toHaveCount(5);
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export TEI' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('Ciphered Telegram from Mao Zedong to Filippov [Stalin].xml');
+  const xml = readFileSync((await file.path())!, 'utf8');
+  expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>/);
+  expect(xml).toContain('<sic>MOUSE-ON</sic>');
+  expect(xml.match(/<pb\b/g)).toHaveLength(5);
+  expect(xml).toContain('See the Kennan–Malik talks.');
+
+  // Without its Marginalia ids (as from another tool), the file comes in as a new document, whole.
+  const asNew = xml.replace(/<idno type="marginalia">[^<]*<\/idno>/, '').replaceAll(kennan, 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: 'Import…' }).click();
+  await (await chooser).setFiles([{ name: 'telegram.tei.xml', mimeType: 'application/xml', buffer: Buffer.from(asNew) }]);
+  const library = page.getByRole('navigation', { name: 'Library' });
+  // Imported and opened: a second telegram of five sheets in the library.
+  await expect(library.getByText('5 sheets')).toHaveCount(2);
+  for (const entry of await library.getByText('5 sheets').all()) {
+    await entry.click();
+    if (!(await page.locator('.document-date').textContent())!.includes('bundled sample')) break;
+  }
+  await expect(page.locator('.document-date')).not.toContainText('bundled sample');
+  await expect(page.locator('.transcription-text .ed-corr')).toHaveAttribute('data-sic', 'MOUSE-ON');
+  await expect(page.locator('.transcription-text section.sheet')).toHaveCount(5);
+  const card = page.locator('.annotation-card');
+  await expect(card).toHaveCount(1);
+  await expect(card.locator('.card-quote')).toHaveText('беседы Кенана с Маликом');
+  const copied = await annotationIdOf(card);
+  expect(copied).toBe('aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee');
+  expect(await highlightedText(page, copied)).toBe('беседы Кенана с Маликом');
+  await card.click();
+  await expect(card.locator('.body-editor-text')).toHaveText('See the Kennan–Malik talks.');
 });
