@@ -51,6 +51,8 @@ describe('buildMenuTemplate', () => {
     ['Undo Annotation Change', 'edit.undoAnnotationChange', undefined],
     ['Edit Transcription', 'edit.toggleTranscriptionEditing', 'CmdOrCtrl+E'],
     ['Export as TEI…', 'file.exportTei', undefined],
+    ['Open Annotation Pack…', 'file.openPack', undefined],
+    ['Export Annotation Pack…', 'file.exportPack', undefined],
     ['Next Sheet', 'view.nextSheet', 'CmdOrCtrl+]'],
     ['Previous Sheet', 'view.previousSheet', 'CmdOrCtrl+['],
     ['Show/Hide Metadata', 'view.toggleMetadata', 'CmdOrCtrl+Shift+M'],
@@ -88,7 +90,7 @@ describe('buildMenuTemplate', () => {
 
   it('ends File with Quit on Linux, after a separator', () => {
     const file = submenuOf(topLevel(build().template, 'File'));
-    expect(file.map((item) => item.label ?? item.type ?? item.role)).toEqual(['Import Documents…', 'Add Scans…', 'separator', 'Export as TEI…', 'separator', 'Close Document', 'separator', 'quit']);
+    expect(file.map((item) => item.label ?? item.type ?? item.role)).toEqual(['Import Documents…', 'Add Scans…', 'separator', 'Open Annotation Pack…', 'Export Annotation Pack…', 'separator', 'Export as TEI…', 'separator', 'Close Document', 'separator', 'quit']);
   });
 
   it('has the zoom and full-screen roles in View', () => {

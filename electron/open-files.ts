@@ -6,28 +6,24 @@
 import type { OpenDialogOptions } from 'electron';
 import path from 'node:path';
 import { OPEN_FILES_EXTENSIONS, type OpenedFile, type OpenFilesPurpose } from '../shared/bridge';
-import { MAX_SCAN_FILE_BYTES, MAX_TEXT_FILE_BYTES } from '../shared/importers/import-error';
+import { MAX_PACK_FILE_BYTES, MAX_SCAN_FILE_BYTES, MAX_TEXT_FILE_BYTES } from '../shared/importers/import-error';
 
 export const OPEN_FILES_LIMITS: Readonly<Record<OpenFilesPurpose, number>> = {
   documents: MAX_TEXT_FILE_BYTES,
   scans: MAX_SCAN_FILE_BYTES,
+  packs: MAX_PACK_FILE_BYTES,
 };
 
 export function openDialogOptions(purpose: OpenFilesPurpose): OpenDialogOptions {
   const extensions = [...OPEN_FILES_EXTENSIONS[purpose]];
-  return purpose === 'documents'
-    ? {
-        title: 'Import Documents',
-        buttonLabel: 'Import',
-        properties: ['openFile', 'multiSelections'],
-        filters: [{ name: 'Text, Markdown and TEI XML', extensions }],
-      }
-    : {
-        title: 'Add Scans',
-        buttonLabel: 'Add',
-        properties: ['openFile', 'multiSelections'],
-        filters: [{ name: 'Images and PDFs', extensions }],
-      };
+  switch (purpose) {
+    case 'documents':
+      return { title: 'Import Documents', buttonLabel: 'Import', properties: ['openFile', 'multiSelections'], filters: [{ name: 'Text, Markdown and TEI XML', extensions }] };
+    case 'scans':
+      return { title: 'Add Scans', buttonLabel: 'Add', properties: ['openFile', 'multiSelections'], filters: [{ name: 'Images and PDFs', extensions }] };
+    case 'packs':
+      return { title: 'Open Annotation Pack', buttonLabel: 'Open', properties: ['openFile'], filters: [{ name: 'Annotation packs and W3C annotations', extensions }] };
+  }
 }
 
 /** The two filesystem calls reading needs, so tests can give it a fake filesystem. */

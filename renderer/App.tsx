@@ -301,6 +301,8 @@ const SHORTCUT_DESCRIPTIONS: Record<MenuCommand, string> = {
   'file.importDocuments': 'Import documents (text or Markdown files)',
   'file.addScans': 'Add scans (images or PDFs) to the open document',
   'file.exportTei': 'Export the open document as TEI XML',
+  'file.openPack': 'Open an annotation pack, or W3C annotations from another tool',
+  'file.exportPack': 'Export documents and annotations as a pack',
   'file.closeDocument': 'Close the document',
   'edit.toggleTranscriptionEditing': 'Edit the transcription, or finish editing',
   'edit.undoAnnotationChange': 'Undo adding or deleting an annotation',

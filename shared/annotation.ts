@@ -119,4 +119,22 @@ export interface Annotation {
   revision: number;
   /** A tombstone: deleted annotations are kept (for undo and for merging packs) but not shown. */
   deleted: boolean;
+  /**
+   * Content hashes of this annotation's saved versions, oldest first, the last being the current
+   * one (see annotation-version.ts). Merging packs compares lineages: a version whose lineage
+   * contains the other's current hash is its later edit; otherwise the two were edited apart.
+   */
+  lineage: string[];
+  /**
+   * Versions of this annotation from elsewhere that were edited apart from this one (a merge
+   * found them in conflict), kept until the user chooses. Absent when there are none.
+   */
+  conflicts?: ConflictingVersion[];
+}
+
+/** Another version of an annotation, kept beside it after a merge, and where it came from. */
+export interface ConflictingVersion {
+  annotation: Omit<Annotation, 'conflicts'>;
+  /** Where it came from, in words: "the pack from Anna Petrova, 3 March 2026". */
+  source: string;
 }

@@ -27,6 +27,8 @@ export interface AppInfo {
 export const MENU_COMMANDS = [
   'file.importDocuments',
   'file.addScans',
+  'file.openPack',
+  'file.exportPack',
   'file.exportTei',
   'file.closeDocument',
   'edit.undoAnnotationChange',
@@ -56,7 +58,7 @@ export type OpenExternalResult = { readonly opened: true } | { readonly opened: 
 export type Unsubscribe = () => void;
 
 /** What the user is choosing files for; it decides the dialog's title and file filters. */
-export const OPEN_FILES_PURPOSES = ['documents', 'scans'] as const;
+export const OPEN_FILES_PURPOSES = ['documents', 'scans', 'packs'] as const;
 export type OpenFilesPurpose = (typeof OPEN_FILES_PURPOSES)[number];
 
 export function isOpenFilesPurpose(value: unknown): value is OpenFilesPurpose {
@@ -67,6 +69,7 @@ export function isOpenFilesPurpose(value: unknown): value is OpenFilesPurpose {
 export const OPEN_FILES_EXTENSIONS: Readonly<Record<OpenFilesPurpose, readonly string[]>> = {
   documents: ['txt', 'text', 'md', 'markdown', 'xml'],
   scans: ['jpg', 'jpeg', 'png', 'webp', 'tif', 'tiff', 'pdf'],
+  packs: ['mpack', 'jsonld', 'json'],
 };
 
 /** What the user is saving: it decides the save dialog's title and file type. */

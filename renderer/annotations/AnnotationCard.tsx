@@ -11,6 +11,7 @@ import type { DocumentRecord } from '../db/records';
 import { useWorkspace } from '../workspace';
 import type { SaveState } from './body-autosave';
 import { BodyEditor } from './BodyEditor';
+import { BodyView } from './BodyView';
 import { CrossReferenceEditor } from './CrossReferenceEditor';
 
 interface Props {
@@ -19,6 +20,12 @@ interface Props {
   isOrphan: boolean;
   /** Starts choosing new words for an orphan. */
   onReattach: () => void;
+  /** How many translations (this one included) are on the same words. */
+  translationsBeside: number;
+  onCompare: () => void;
+  onResolveConflict: (versionIndex: number, keep: 'mine' | 'theirs') => void;
+  /** The author's layer colour, in the seminar view. */
+  authorColour: string | undefined;
   documents: readonly DocumentRecord[];
   focusBody: boolean;
   onOpen: () => void;
@@ -60,7 +67,8 @@ export function AnnotationCard(props: Props) {
 
   return (
     <article
-      className={`annotation-card kind-${annotation.kind}${isOpen ? ' open' : ''}`}
+      className={`annotation-card kind-${annotation.kind}${isOpen ? ' open' : ''}${props.authorColour ? ' by-author' : ''}`}
+      style={props.authorColour ? { ['--author' as string]: props.authorColour } : undefined}
       data-annotation-id={annotation.id}
       aria-label={`${kindLabel} on “${targetLabel(annotation)}”`}
       aria-current={isOpen ? 'true' : undefined}
@@ -76,6 +84,10 @@ export function AnnotationCard(props: Props) {
           <span className="card-quote region-label">▭ {targetLabel(annotation)}</span>
         )}
         {props.isOrphan && <span className="orphan-badge">Words not found in the text</span>}
+        {annotation.conflicts?.length ? (
+          <span className="conflict-badge">{annotation.conflicts.length + 1} versions to choose from</span>
+        ) : null}
+        {props.authorColour && <span className="card-author">{annotation.creator.name}</span>}
         {!isOpen && preview && <span className="card-preview">{preview}</span>}
         {!isOpen && annotation.crossref && <span className="card-preview crossref-preview">→ {crossrefSummary(annotation.crossref, props.documents)}</span>}
       </button>
@@ -108,6 +120,8 @@ export function AnnotationCard(props: Props) {
             </label>
           )}
           <BodyEditor
+            // A conflict settled in favour of the other version brings in other words: start again from them.
+            key={annotation.conflicts?.length ?? 0}
             initial={annotation.body.doc}
             lang={annotation.body.language}
             label={`${kindLabel} text`}
@@ -115,6 +129,34 @@ export function AnnotationCard(props: Props) {
             onChange={(doc) => autosave.change(annotation.id, { doc, language: annotation.body.language })}
             onBlur={() => void autosave.flush(annotation.id)}
           />
+          {annotation.conflicts?.length ? (
+            <section className="conflicts" aria-label="Conflicting versions">
+              <h3>Edited in two places</h3>
+              <p className="hint">This annotation was changed here and, separately, elsewhere. Both are kept until you choose.</p>
+              {annotation.conflicts.map((version, i) => (
+                <div key={i} className="conflict-version">
+                  <p className="card-meta">
+                    {version.source} — {version.annotation.creator.name}, {new Date(version.annotation.modified).toLocaleString()}
+                    {version.annotation.deleted ? ' (deleted there)' : ''}
+                  </p>
+                  {!version.annotation.deleted && <BodyView doc={version.annotation.body.doc} lang={version.annotation.body.language} />}
+                  <div className="conflict-actions">
+                    <button type="button" onClick={() => props.onResolveConflict(i, 'theirs')}>
+                      {version.annotation.deleted ? 'Delete it, as they did' : 'Use this version'}
+                    </button>
+                    <button type="button" onClick={() => props.onResolveConflict(i, 'mine')}>
+                      Keep the version here
+                    </button>
+                  </div>
+                </div>
+              ))}
+            </section>
+          ) : null}
+          {annotation.kind === 'translation' && props.translationsBeside > 1 && (
+            <button type="button" className="compare-button" onClick={props.onCompare}>
+              Compare {props.translationsBeside} translations of these words
+            </button>
+          )}
           {!isTextTarget(annotation.target) && (
             <div className="region-links">
               <h3>Linked words</h3>

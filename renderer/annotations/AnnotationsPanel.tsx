@@ -4,6 +4,9 @@
  */
 import { ANNOTATION_KINDS, ANNOTATION_KIND_LABELS, type Annotation, type AnnotationKind, type CrossReferenceTarget } from '../../shared/annotation';
 import type { DocumentRecord } from '../db/records';
+import type { Author } from '../seminar/authors';
+import { AuthorLayers } from '../seminar/AuthorLayers';
+import { translationsAlongside } from '../seminar/translations';
 import type { AnchorMap } from './anchors';
 import { AnnotationCard } from './AnnotationCard';
 
@@ -25,6 +28,16 @@ interface Props {
   onUnlink: (annotation: Annotation, index: number) => void;
   onHover: (annotationId: string | null) => void;
   onReattach: (annotation: Annotation) => void;
+  /** Everybody's annotations, to find the translations beside one (hidden layers included). */
+  allAnnotations: readonly Annotation[];
+  authors: readonly Author[];
+  hiddenAuthors: ReadonlySet<string>;
+  byAuthor: boolean;
+  onToggleAuthor: (authorId: string) => void;
+  onShowOnlyAuthor: (authorId: string | null) => void;
+  onByAuthor: (on: boolean) => void;
+  onCompare: (annotation: Annotation) => void;
+  onResolveConflict: (annotation: Annotation, versionIndex: number, keep: 'mine' | 'theirs') => void;
 }
 
 export function AnnotationsPanel(props: Props) {
@@ -66,6 +79,16 @@ export function AnnotationsPanel(props: Props) {
             </button>
           )}
         </div>
+        {props.authors.length > 1 && (
+          <AuthorLayers
+            authors={props.authors}
+            hidden={props.hiddenAuthors}
+            byAuthor={props.byAuthor}
+            onToggle={props.onToggleAuthor}
+            onShowOnly={props.onShowOnlyAuthor}
+            onByAuthor={props.onByAuthor}
+          />
+        )}
       </header>
       {shown.length === 0 ? (
         <p className="empty-hint">
@@ -84,6 +107,10 @@ export function AnnotationsPanel(props: Props) {
                 isOpen={annotation.id === props.openId}
                 isOrphan={isOrphan(annotation)}
                 onReattach={() => props.onReattach(annotation)}
+                translationsBeside={annotation.kind === 'translation' ? translationsAlongside(annotation, props.allAnnotations, props.anchors).length : 0}
+                onCompare={() => props.onCompare(annotation)}
+                onResolveConflict={(i, keep) => props.onResolveConflict(annotation, i, keep)}
+                authorColour={props.byAuthor ? props.authors.find((a) => a.id === annotation.creator.id)?.colour : undefined}
                 documents={props.documents}
                 focusBody={annotation.id === props.focusBodyOf}
                 onOpen={() => props.onOpen(annotation)}

@@ -106,12 +106,13 @@ export function inReadingOrder(
   return keyed.map((k) => k.annotation);
 }
 
-/** The highlights of annotations on words, by kind. */
-export function highlightsFor(annotations: readonly Annotation[], anchors: AnchorMap): Highlight[] {
+/** The highlights of annotations on words, by kind, or in their author's colour when `colours` are given. */
+export function highlightsFor(annotations: readonly Annotation[], anchors: AnchorMap, colours?: ReadonlyMap<string, string>): Highlight[] {
   const highlights: Highlight[] = [];
   for (const annotation of annotations) {
     const anchor = anchors.get(annotation.id);
-    if (anchor) highlights.push({ annotationId: annotation.id, kind: annotation.kind, from: anchor.from, to: anchor.to });
+    const colour = colours?.get(annotation.creator.id);
+    if (anchor) highlights.push({ annotationId: annotation.id, kind: annotation.kind, from: anchor.from, to: anchor.to, ...(colour ? { colour } : {}) });
   }
   return highlights;
 }

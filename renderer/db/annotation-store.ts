@@ -13,6 +13,7 @@ import type {
   TextTarget,
 } from '../../shared/annotation';
 import { emptyBodyDoc } from '../../shared/annotation-body-schema';
+import { extendLineage } from '../../shared/annotation-version';
 import type { RegionSelector } from '../../shared/regions/selectors';
 import type { MarginaliaDatabase } from './database';
 import { newId, nowIso } from './ids';
@@ -41,7 +42,9 @@ export async function createAnnotation(db: MarginaliaDatabase, input: NewAnnotat
     modified: now,
     revision: 1,
     deleted: false,
+    lineage: [],
   };
+  annotation.lineage = extendLineage([], annotation);
   await db.transaction('rw', db.annotations, () => db.annotations.add(annotation));
   return annotation;
 }
@@ -58,6 +61,8 @@ async function updateAnnotation(
     const patch = change(current);
     if (!patch) return current;
     const next: Annotation = { ...current, ...patch, modified: nowIso(), revision: current.revision + 1 };
+    next.lineage = extendLineage(patch.lineage ?? current.lineage ?? [], next);
+    if (next.conflicts === undefined) delete next.conflicts;
     await db.annotations.put(next);
     return next;
   });
@@ -146,4 +151,25 @@ export async function storeMovedTargets(db: MarginaliaDatabase, moved: readonly 
  */
 export function reattachAnnotation(db: MarginaliaDatabase, id: string, target: TextTarget): Promise<Annotation | undefined> {
   return updateAnnotation(db, id, (a) => (a.target.type !== 'text' ? null : { target }));
+}
+
+/**
+ * Settles a conflict found by a merge: keeps this annotation as it is ('mine') or takes one of
+ * the conflicting versions' words, and drops that version from the list. The lineage takes in
+ * the other version's, so merging the same pack again sees nothing new.
+ */
+export function resolveConflict(db: MarginaliaDatabase, id: string, versionIndex: number, keep: 'mine' | 'theirs'): Promise<Annotation | undefined> {
+  return updateAnnotation(db, id, (a) => {
+    const version = a.conflicts?.[versionIndex];
+    if (!version) return null;
+    const theirs = version.annotation;
+    const conflicts = a.conflicts!.filter((_, i) => i !== versionIndex);
+    const current = a.lineage[a.lineage.length - 1];
+    const joined = [...a.lineage.filter((h) => h !== current), ...theirs.lineage.filter((h) => !a.lineage.includes(h)), ...(current ? [current] : [])];
+    const content =
+      keep === 'theirs'
+        ? { kind: theirs.kind, body: theirs.body, crossref: theirs.crossref, deleted: theirs.deleted, links: theirs.links }
+        : {};
+    return { ...content, conflicts: conflicts.length > 0 ? conflicts : undefined, lineage: joined };
+  });
 }

@@ -167,7 +167,7 @@ describe('schema upgrades', () => {
 
     const upgraded = new MarginaliaDatabase(name);
     await upgraded.open();
-    expect(upgraded.verno).toBe(4);
+    expect(upgraded.verno).toBe(5);
     const doc = await upgraded.documents.get('d1');
     expect(doc).toMatchObject({ title: 'Old document', textLanguage: 'Russian', authors: '', associatedTopics: '', textKind: '' });
     const scans = await upgraded.scans.where('[documentId+order]').between(['d1', 0], ['d1', Infinity]).toArray();
@@ -181,6 +181,7 @@ describe('schema upgrades', () => {
       links: [],
       crossref: { type: 'passage', target: { type: 'text' } },
     });
+    expect((await upgraded.annotations.get('a1'))!.lineage).toHaveLength(1);
     expect(await upgraded.stagedScans.count()).toBe(0);
     // The transcription is readable by the current schema, and is the document's first revision.
     const transcription = (await upgraded.transcriptions.get('d1'))!;

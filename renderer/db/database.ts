@@ -7,6 +7,7 @@
  */
 import Dexie, { type Table } from 'dexie';
 import type { Annotation } from '../../shared/annotation';
+import { contentHash } from '../../shared/annotation-version';
 import { emptyMetadata } from '../../shared/document-metadata';
 import type { DocumentRecord, ScanRecord, SettingRecord, StagedScanRecord, TranscriptionRecord } from './records';
 import { firstRevision, type RevisionRecord } from './revision-store';
@@ -85,6 +86,18 @@ export class MarginaliaDatabase extends Dexie {
         await tx
           .table<RevisionRecord>('revisions')
           .bulkAdd(transcriptions.map((t) => firstRevision(t.documentId, t, 'The transcription as it stood before revisions were kept', t.modified)));
+      });
+    // Version 5: annotations carry the lineage of their versions' content hashes, which merging
+    // packs compares; each existing annotation starts with its current version.
+    this.version(5)
+      .stores({})
+      .upgrade(async (tx) => {
+        await tx
+          .table<Annotation>('annotations')
+          .toCollection()
+          .modify((a) => {
+            a.lineage ??= [contentHash(a)];
+          });
       });
   }
 }

@@ -24,13 +24,16 @@ import { deleteAnnotationAction } from '../actions/delete-annotation';
 import { anchorAnnotations, anchorTextTarget, highlightsFor, inReadingOrder, linkHighlightsFor, needsReanchoring } from '../annotations/anchors';
 import { storeReanchoredTargets } from '../annotations/reanchor-document';
 import { AnnotationsPanel, type KindFilter } from '../annotations/AnnotationsPanel';
-import { liveAnnotations, reattachAnnotation, saveLinks, saveRegionSelector } from '../db/annotation-store';
+import { liveAnnotations, reattachAnnotation, resolveConflict, saveLinks, saveRegionSelector } from '../db/annotation-store';
 import { restoreRevision, type RevisionRecord } from '../db/revision-store';
 import type { TrackedTarget } from '../../shared/anchoring/targets-after-edit';
 import { trackingId } from '../transcription/editor/anchor-tracking';
 import { TranscriptionEditor } from '../transcription/editor/TranscriptionEditor';
 import { useTranscriptionEditing } from '../transcription/editor/use-editing';
 import { RevisionsPanel } from './RevisionsPanel';
+import { authorColours, authorsOf } from '../seminar/authors';
+import { CompareTranslations } from '../seminar/CompareTranslations';
+import { translationsAlongside } from '../seminar/translations';
 import { exportDocumentAsTei } from '../export/export-document-tei';
 import type { ScanRecord } from '../db/records';
 import { shapeToSelector } from '../../shared/regions/selectors';
@@ -102,14 +105,23 @@ export function DocumentView(props: Props) {
     () => (doc && index && annotations ? anchorAnnotations(doc, index, annotations) : new Map()),
     [doc, index, annotations],
   );
+  // The seminar view: a layer per author, each shown or hidden, optionally in its own colour.
+  const authors = useMemo(() => authorsOf(annotations ?? []), [annotations]);
+  const [hiddenAuthors, setHiddenAuthors] = useState<ReadonlySet<string>>(new Set());
+  const [byAuthor, setByAuthor] = useState(false);
+  const visible = useMemo(() => (annotations ?? []).filter((a) => !hiddenAuthors.has(a.creator.id)), [annotations, hiddenAuthors]);
   const ordered = useMemo(
-    () => (doc && index && annotations ? inReadingOrder(doc, index, annotations, anchors) : []),
-    [doc, index, annotations, anchors],
+    () => (doc && index && annotations ? inReadingOrder(doc, index, visible, anchors) : []),
+    [doc, index, annotations, visible, anchors],
   );
   const highlights = useMemo(
-    () => (doc && index && annotations ? [...highlightsFor(annotations, anchors), ...linkHighlightsFor(doc, index, annotations)] : []),
-    [doc, index, annotations, anchors],
+    () =>
+      doc && index
+        ? [...highlightsFor(visible, anchors, byAuthor ? authorColours(authors) : undefined), ...linkHighlightsFor(doc, index, visible)]
+        : [],
+    [doc, index, visible, anchors, byAuthor, authors],
   );
+  const [comparing, setComparing] = useState<Annotation | null>(null);
   const sheetLabels = useMemo(() => {
     const labels: string[] = [];
     doc?.forEach((sheet) => labels.push(sheet.attrs.label as string));
@@ -641,6 +653,22 @@ export function DocumentView(props: Props) {
                 onFollow={props.onFollow}
                 onUnlink={(a, i) => void saveLinks(db, a.id, a.links.filter((_, j) => j !== i))}
                 onHover={setHoverId}
+                allAnnotations={annotations ?? []}
+                authors={authors}
+                hiddenAuthors={hiddenAuthors}
+                byAuthor={byAuthor}
+                onToggleAuthor={(id) =>
+                  setHiddenAuthors((hidden) => {
+                    const next = new Set(hidden);
+                    if (next.has(id)) next.delete(id);
+                    else next.add(id);
+                    return next;
+                  })
+                }
+                onShowOnlyAuthor={(id) => setHiddenAuthors(new Set(id === null ? [] : authors.filter((a) => a.id !== id).map((a) => a.id)))}
+                onByAuthor={setByAuthor}
+                onCompare={setComparing}
+                onResolveConflict={(a, i, keep) => void resolveConflict(db, a.id, i, keep)}
                 onReattach={(a) => {
                   if (editing.session) {
                     notify('Finish editing the transcription first, then choose the new words.');
@@ -663,6 +691,14 @@ export function DocumentView(props: Props) {
           </div>
         )}
       </div>
+      {comparing && isTextTarget(comparing.target) && (
+        <CompareTranslations
+          passage={comparing.target.quote.exact}
+          translations={translationsAlongside(comparing, annotations ?? [], anchors)}
+          colours={authorColours(authors)}
+          onClose={() => setComparing(null)}
+        />
+      )}
       {pendingRegion && (
         <RegionKindMenu at={pendingRegion.at} onChoose={(kind) => void annotateRegion(kind)} onCancel={() => setPendingRegion(null)} />
       )}

@@ -17,7 +17,7 @@ import {
   type SaveFilePurpose,
   type SaveFileResult,
 } from '../../shared/bridge';
-import { MAX_SCAN_FILE_BYTES, MAX_TEXT_FILE_BYTES } from '../../shared/importers/import-error';
+import { MAX_PACK_FILE_BYTES, MAX_SCAN_FILE_BYTES, MAX_TEXT_FILE_BYTES } from '../../shared/importers/import-error';
 
 type Listener = (command: MenuCommand) => void;
 
@@ -39,10 +39,10 @@ export class BrowserBridge implements MarginaliaBridge {
   }
 
   openFiles(purpose: OpenFilesPurpose): Promise<OpenedFile[]> {
-    const limit = purpose === 'documents' ? MAX_TEXT_FILE_BYTES : MAX_SCAN_FILE_BYTES;
+    const limit = { documents: MAX_TEXT_FILE_BYTES, scans: MAX_SCAN_FILE_BYTES, packs: MAX_PACK_FILE_BYTES }[purpose];
     const input = document.createElement('input');
     input.type = 'file';
-    input.multiple = true;
+    input.multiple = purpose !== 'packs';
     input.accept = OPEN_FILES_EXTENSIONS[purpose].map((e) => `.${e}`).join(',');
     const chosen = new Promise<File[]>((resolve) => {
       input.addEventListener('change', () => resolve([...(input.files ?? [])]), { once: true });

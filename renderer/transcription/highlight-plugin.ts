@@ -15,6 +15,8 @@ export interface Highlight {
   kind: AnnotationKind | 'link';
   from: number;
   to: number;
+  /** In the seminar view, the colour of the author's layer, drawn instead of the kind's. */
+  colour?: string;
 }
 
 export interface HighlightState {
@@ -44,8 +46,9 @@ function buildDecorations(state: EditorState, s: Omit<HighlightState, 'decoratio
         h.from,
         h.to,
         {
-          class: `hl hl-${h.kind}${h.annotationId === s.activeId ? ' hl-active' : ''}${h.annotationId === s.hoverId ? ' hl-hover' : ''}`,
+          class: `hl hl-${h.kind}${h.colour ? ' hl-by-author' : ''}${h.annotationId === s.activeId ? ' hl-active' : ''}${h.annotationId === s.hoverId ? ' hl-hover' : ''}`,
           'data-annotation-id': h.annotationId,
+          ...(h.colour ? { style: `--author: ${h.colour}` } : {}),
         },
         { annotationId: h.annotationId },
       ),

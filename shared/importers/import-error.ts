@@ -17,6 +17,8 @@ export class ImportError extends Error {
 /** Size limits, stated in the UI and the docs. */
 export const MAX_TEXT_FILE_BYTES = 20 * 1024 * 1024;
 export const MAX_SCAN_FILE_BYTES = 500 * 1024 * 1024;
+/** The largest annotation pack (or W3C JSON-LD file) read: a seminar's pack with scans can be large. */
+export const MAX_PACK_FILE_BYTES = 1024 * 1024 * 1024;
 
 /** Refuses a file over a size limit, saying how large it is and what the limit is. */
 export function checkFileSize(fileName: string, size: number, limit: number): void {

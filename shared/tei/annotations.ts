@@ -475,6 +475,8 @@ function readAnnotation(element: Element, counter: number, context: AnnotationRe
     modified: dateFromAttributes(modified),
     revision: Number.isSafeInteger(revision) && revision >= 0 ? revision : 1,
     deleted: false,
+    // A file is one version: its lineage starts here (filled in by importTei).
+    lineage: [],
   };
 }
 
@@ -503,6 +505,7 @@ function readNoteAnnotation(note: Element, counter: number, context: AnnotationR
     modified: '',
     revision: 1,
     deleted: false,
+    lineage: [],
   };
 }
 

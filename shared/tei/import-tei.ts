@@ -8,6 +8,7 @@
  * ProseMirror JSON checked against their schemas.
  */
 import type { Annotation } from '../annotation';
+import { contentHash } from '../annotation-version';
 import { TextIndex } from '../anchoring/text-index';
 import type { DocumentMetadata } from '../document-metadata';
 import { ImportError } from '../importers/import-error';
@@ -78,7 +79,7 @@ export function importTei(xml: string, options: TeiImportOptions = {}): TeiImpor
     metadata: header.metadata,
     documentId: header.documentId,
     transcription: doc.toJSON() as Record<string, unknown>,
-    annotations,
+    annotations: annotations.map((a) => ({ ...a, lineage: [contentHash(a)] })),
     warnings,
   };
 }

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
+import { contentHash } from '../annotation-version';
 import type { Mark, Node as ProseMirrorNode } from 'prosemirror-model';
 import { describe, expect, it } from 'vitest';
 import type { Annotation, BodyDocJSON, Creator, TextTarget } from '../annotation';
@@ -156,7 +157,7 @@ function spanOf(index: TextIndex, documentId: string, from: string, to: string):
 }
 
 function annotation(partial: Partial<Annotation> & Pick<Annotation, 'id' | 'kind' | 'target'>): Annotation {
-  return {
+  const a: Omit<Annotation, 'lineage'> = {
     documentId: 'doc-1',
     links: [],
     body: { doc: plainBody('Комментарий.'), language: 'en' },
@@ -168,6 +169,8 @@ function annotation(partial: Partial<Annotation> & Pick<Annotation, 'id' | 'kind
     deleted: false,
     ...partial,
   };
+  // A TEI file holds one version of each annotation: its lineage comes back as that version alone.
+  return { ...a, lineage: [contentHash(a)] };
 }
 
 const fixtureMetadata: DocumentMetadata = {
