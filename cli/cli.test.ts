@@ -161,5 +161,12 @@ describe('marginalia usage', () => {
 
 function recordingIo(readFile: CliIo['readFile']): CliIo & { errText(): string } {
   const err: string[] = [];
-  return { out: () => {}, err: (text) => void err.push(text), readFile, errText: () => err.join('') };
+  return {
+    out: () => {},
+    err: (text) => void err.push(text),
+    readFile,
+    writeFile: async () => {},
+    listDirectory: async () => [],
+    errText: () => err.join(''),
+  };
 }

@@ -16,6 +16,10 @@ export interface CliIo {
   err(text: string): void;
   /** The file's bytes, after checking its size with `checkSize` (so a huge file is never read whole). */
   readFile(path: string, checkSize: (byteLength: number) => void): Promise<Uint8Array>;
+  /** Writes a file whole (replacing it only once it is complete). */
+  writeFile(path: string, bytes: Uint8Array): Promise<void>;
+  /** The names of the files in a directory (not its subdirectories), in no particular order. */
+  listDirectory(path: string): Promise<string[]>;
 }
 
 /** One command, named by one or more words ("doc parse"). */

@@ -5,6 +5,7 @@
 import { checkTextFileSize } from '../shared/importers/decode-text';
 import { parseDocumentFile } from '../shared/importers/import-document';
 import { CliFailure, EXIT_OK, UsageError, type Command } from './command';
+import { describeFileSystemError, isFileSystemError } from './file-errors';
 import { formatDocumentJson, formatDocumentSummary } from './document-report';
 
 /** The `doc parse` command. */
@@ -42,29 +43,4 @@ function readArguments(args: readonly string[]): { file: string; json: boolean }
   if (file === undefined) throw new UsageError('doc parse needs a FILE');
   if (extra.length > 0) throw new UsageError(`doc parse takes one FILE, not also ${extra.join(' ')}`);
   return { file, json };
-}
-
-interface FileSystemError extends Error {
-  code: string;
-}
-
-function isFileSystemError(error: unknown): error is FileSystemError {
-  return error instanceof Error && typeof (error as Partial<FileSystemError>).code === 'string';
-}
-
-/** The reason in words, not as an errno name. */
-function describeFileSystemError(error: FileSystemError): string {
-  switch (error.code) {
-    case 'ENOENT':
-      return 'no such file';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'it is a directory';
-    case 'ENOTDIR':
-      return 'a part of the path is not a directory';
-    default:
-      return error.message;
-  }
 }

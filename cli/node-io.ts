@@ -1,5 +1,5 @@
 /** The command-line tool's input and output on Node: the process's streams and the filesystem. */
-import { open } from 'node:fs/promises';
+import { open, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import type { CliIo } from './command';
 
 /** Standard streams and files, for running from a shell. */
@@ -17,6 +17,21 @@ export const nodeIo: CliIo = {
     } finally {
       await handle.close();
     }
+  },
+  async writeFile(path, bytes) {
+    // Written beside its final name and renamed into place, so a failed write leaves no half file.
+    const temporary = `${path}.${process.pid}.tmp`;
+    try {
+      await writeFile(temporary, bytes);
+      await rename(temporary, path);
+    } catch (error) {
+      await rm(temporary, { force: true });
+      throw error;
+    }
+  },
+  async listDirectory(path) {
+    const entries = await readdir(path, { withFileTypes: true });
+    return entries.filter((entry) => entry.isFile()).map((entry) => entry.name);
   },
 };
 

@@ -8,7 +8,9 @@
  * storage, and every IPC message checked for where it came from (Electron security checklist).
  *
  * The logic worth testing lives in small modules beside this file; this one wires them to
- * Electron.
+ * Electron. The security configuration is in window-options.ts, session-policy.ts and
+ * trusted-ipc.ts; security.test.ts checks those and also runs this file against a recording
+ * stand-in for `electron` to check that it installs them (docs/security.md).
  */
 import {
   app,
@@ -22,13 +24,11 @@ import {
   shell,
   type IpcMainEvent,
   type IpcMainInvokeEvent,
-  type WebContents,
 } from 'electron';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import {
-  checkExternalUrl,
   IPC,
   isOpenFilesPurpose,
   type AppInfo,
@@ -37,17 +37,18 @@ import {
   type OpenExternalResult,
   type SaveFileResult,
 } from '../shared/bridge';
-import { CONTENT_SECURITY_POLICY } from '../shared/content-security-policy';
-import { APP_ENTRY_URL, APP_SCHEME, isAppUrl } from './app-origin';
+import { APP_ENTRY_URL, APP_SCHEME } from './app-origin';
 import { expectNoArguments, expectOneString } from './ipc-arguments';
 import { buildMenuTemplate } from './menu-template';
 import { openDialogOptions, readChosenFiles } from './open-files';
-import { isPermissionAllowed } from './permissions';
 import { checkSaveFileArguments, saveDialogOptions, writeWhole } from './save-file';
 import { filePathForAppUrl, mimeTypeFor } from './protocol-paths';
 import { waitForRendererFlush, type FlushChannel } from './renderer-flush';
 import { isTrustedSender, type SenderFacts } from './sender-validation';
-import { MIN_WINDOW_SIZE, placeWindow, type Rect } from './window-state';
+import { APP_SCHEME_PRIVILEGES, applySessionPolicy, guardWebContents, openInSystemBrowser, SECURITY_HEADERS } from './session-policy';
+import { handleTrusted, onTrusted } from './trusted-ipc';
+import { newMainWindow, preloadPathFor } from './window-options';
+import { placeWindow, type Rect } from './window-state';
 import { loadWindowState, saveWindowState, WINDOW_STATE_FILE } from './window-state-store';
 
 /** The product name shown to users (the npm package name is lower-case). */
@@ -57,7 +58,7 @@ const APP_NAME = 'Marginalia';
 const RENDERER_ROOT = path.join(__dirname, '../renderer');
 
 /** The bundled preload (`dist/electron/preload.cjs`); sandboxed preloads cannot load other files. */
-const PRELOAD_PATH = path.join(__dirname, 'preload.cjs');
+const PRELOAD_PATH = preloadPathFor(__dirname);
 
 /** How long a closing window waits for the renderer to finish saving. */
 const CLOSE_FLUSH_TIMEOUT_MS = 5_000;
@@ -72,32 +73,9 @@ const WINDOW_STATE_SAVE_DELAY_MS = 500;
  */
 const MAX_IPC_STRING_LENGTH = 64 * 1024;
 
-/** Headers sent with every response of the app scheme, errors included. */
-const SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-  // Without this Chromium may guess a script type for a file served as something else.
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  // The files change only with a new build; revalidating keeps a rebuilt app from showing stale code.
-  'Cache-Control': 'no-cache',
-};
-
 // Both must happen before the app is ready: privileged schemes are fixed at startup, and the
 // sandbox switch applies to every renderer Chromium starts.
-protocol.registerSchemesAsPrivileged([
-  {
-    scheme: APP_SCHEME,
-    privileges: {
-      // Standard: real origin (IndexedDB, relative URLs); secure: a secure context
-      // (`navigator.storage.persist()`); no CORS: no other origin may read our files.
-      standard: true,
-      secure: true,
-      supportFetchAPI: true,
-      corsEnabled: false,
-      stream: true,
-    },
-  },
-]);
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 app.enableSandbox();
 
 let mainWindow: BrowserWindow | null = null;
@@ -123,7 +101,7 @@ function start(): void {
   });
 
   // Applies to every webContents, including ones we never meant to create.
-  app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, openExternal));
 
   app.on('before-quit', () => {
     quitRequested = true;
@@ -143,7 +121,7 @@ function start(): void {
   app
     .whenReady()
     .then(() => {
-      configureSession();
+      applySessionPolicy(session.defaultSession);
       protocol.handle(APP_SCHEME, serveAppRequest);
       Menu.setApplicationMenu(
         Menu.buildFromTemplate(
@@ -159,64 +137,15 @@ function start(): void {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Web contents: navigation, new windows, webviews
+// Links to the web
 
 /**
- * Locks down any webContents: it may not navigate away from the app, open windows, or embed
- * webviews. Links to web pages that a page tries to open in a new window go to the system
- * browser, after the same validation as `bridge.openExternal`.
+ * The one place this process calls `shell.openExternal`. It is reached only through
+ * `openInSystemBrowser` (session-policy.ts), which hands it URLs that `checkExternalUrl`
+ * accepted (http and https), parsed and re-serialised.
  */
-function guardWebContents(contents: WebContents): void {
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-
-  contents.setWindowOpenHandler(({ url }) => {
-    openInSystemBrowser(url).catch((error: unknown) => console.error('Could not open a link externally:', error));
-    return { action: 'deny' };
-  });
-
-  // 'will-navigate' covers the main frame; 'will-frame-navigate' also covers subframes (which
-  // the CSP already forbids); 'will-redirect' covers a permitted request redirected elsewhere.
-  contents.on('will-navigate', (event) => {
-    if (!isAllowedNavigation(event.url)) event.preventDefault();
-  });
-  contents.on('will-frame-navigate', (event) => {
-    if (!isAllowedNavigation(event.url)) event.preventDefault();
-  });
-  contents.on('will-redirect', (event) => {
-    if (!isAllowedNavigation(event.url)) event.preventDefault();
-  });
-}
-
-/**
- * Where a frame may go: our app only. `devtools://` is let through so that the developer
- * tools (a webContents of their own, development builds only) keep their internal frames;
- * web pages cannot navigate there, Chromium forbids it.
- */
-function isAllowedNavigation(url: string): boolean {
-  return isAppUrl(url) || url.startsWith('devtools://');
-}
-
-/** Opens an http(s) link in the system browser if `checkExternalUrl` accepts it. */
-async function openInSystemBrowser(url: string): Promise<OpenExternalResult> {
-  const verdict = checkExternalUrl(url);
-  if (!verdict.opened) return verdict;
-  // Hand over the parsed and re-serialised form, never the raw string the page supplied.
-  await shell.openExternal(new URL(url.trim()).href);
-  return verdict;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Session: permissions
-
-function configureSession(): void {
-  const ses = session.defaultSession;
-  // Electron's typings do not list 'persistent-storage', so the names are compared as strings.
-  ses.setPermissionRequestHandler((_contents, permission, callback, details) => {
-    callback(isPermissionAllowed(permission, details.requestingUrl));
-  });
-  ses.setPermissionCheckHandler((_contents, permission, requestingOrigin) => isPermissionAllowed(permission, requestingOrigin));
-  // USB, HID, serial and Bluetooth devices: never.
-  ses.setDevicePermissionHandler(() => false);
+function openExternal(url: string): Promise<void> {
+  return shell.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK: validated by openInSystemBrowser
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -269,26 +198,8 @@ function createMainWindow(): BrowserWindow {
   const workAreas: Rect[] = [primary.workArea, ...screen.getAllDisplays().filter((d) => d.id !== primary.id).map((d) => d.workArea)];
   const bounds = placeWindow(stored?.bounds ?? null, workAreas);
 
-  const win = new BrowserWindow({
-    ...bounds,
-    minWidth: MIN_WINDOW_SIZE.width,
-    minHeight: MIN_WINDOW_SIZE.height,
-    title: APP_NAME,
-    show: false, // shown at 'ready-to-show', so the user never sees an empty white frame
-    webPreferences: {
-      preload: PRELOAD_PATH,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
-      safeDialogs: true,
-    },
-  });
+  // The options, webPreferences included, are in window-options.ts (checked by security.test.ts).
+  const win = newMainWindow(BrowserWindow, { bounds, title: APP_NAME, preloadPath: PRELOAD_PATH });
   mainWindow = win;
 
   win.once('ready-to-show', () => {
@@ -360,13 +271,7 @@ function flushRendererBeforeClose(win: BrowserWindow): void {
     const contents = win.webContents;
     const channel: FlushChannel = {
       request: () => contents.send(IPC.beforeClose),
-      onReady: (listener) => {
-        const onCloseReady = (readyEvent: IpcMainEvent): void => {
-          if (isTrustedSender(senderFacts(readyEvent))) listener();
-        };
-        ipcMain.on(IPC.closeReady, onCloseReady);
-        return () => ipcMain.removeListener(IPC.closeReady, onCloseReady);
-      },
+      onReady: (listener) => onTrusted(ipcMain, IPC.closeReady, isFromOurApp, () => listener()),
       onGone: (listener) => {
         contents.on('render-process-gone', listener);
         contents.on('destroyed', listener);
@@ -413,11 +318,9 @@ function senderFacts(event: IpcMainEvent | IpcMainInvokeEvent): SenderFacts {
   };
 }
 
-/** Throws (rejecting the renderer's invoke) unless the message came from our app's main frame. */
-function assertTrustedSender(event: IpcMainInvokeEvent, channel: string): void {
-  if (!isTrustedSender(senderFacts(event))) {
-    throw new Error(`${channel}: refused a message from an untrusted sender.`);
-  }
+/** Whether a message came from our app's main frame; every IPC registration checks this first. */
+function isFromOurApp(event: IpcMainEvent | IpcMainInvokeEvent): boolean {
+  return isTrustedSender(senderFacts(event));
 }
 
 function appInfo(): AppInfo {
@@ -430,15 +333,14 @@ function appInfo(): AppInfo {
   return { name: APP_NAME, version: app.getVersion(), shell: 'electron', platform: process.platform, userName };
 }
 
+/** Every channel the renderer may invoke; each goes through `handleTrusted` (sender first). */
 function registerIpcHandlers(): void {
-  ipcMain.handle(IPC.appInfo, (event, ...args: unknown[]): AppInfo => {
-    assertTrustedSender(event, IPC.appInfo);
+  handleTrusted(ipcMain, IPC.appInfo, isFromOurApp, (_event, args): AppInfo => {
     expectNoArguments(IPC.appInfo, args);
     return appInfo();
   });
 
-  ipcMain.handle(IPC.openFiles, async (event, ...args: unknown[]): Promise<OpenedFile[]> => {
-    assertTrustedSender(event, IPC.openFiles);
+  handleTrusted(ipcMain, IPC.openFiles, isFromOurApp, async (event, args): Promise<OpenedFile[]> => {
     const purpose = expectOneString(IPC.openFiles, args, MAX_IPC_STRING_LENGTH);
     if (!isOpenFilesPurpose(purpose)) throw new Error(`${IPC.openFiles}: unknown purpose ${JSON.stringify(purpose)}.`);
     const window = BrowserWindow.fromWebContents(event.sender);
@@ -448,8 +350,7 @@ function registerIpcHandlers(): void {
     return readChosenFiles(result.filePaths, purpose, { stat: (f) => fs.stat(f), readFile: (f) => fs.readFile(f) });
   });
 
-  ipcMain.handle(IPC.saveFile, async (event, ...args: unknown[]): Promise<SaveFileResult> => {
-    assertTrustedSender(event, IPC.saveFile);
+  handleTrusted(ipcMain, IPC.saveFile, isFromOurApp, async (event, args): Promise<SaveFileResult> => {
     const { purpose, suggestedName, bytes } = checkSaveFileArguments(IPC.saveFile, args);
     const window = BrowserWindow.fromWebContents(event.sender);
     const options = saveDialogOptions(purpose, suggestedName, app.getPath('documents'));
@@ -463,11 +364,10 @@ function registerIpcHandlers(): void {
     }
   });
 
-  ipcMain.handle(IPC.openExternal, async (event, ...args: unknown[]): Promise<OpenExternalResult> => {
-    assertTrustedSender(event, IPC.openExternal);
+  handleTrusted(ipcMain, IPC.openExternal, isFromOurApp, async (_event, args): Promise<OpenExternalResult> => {
     const url = expectOneString(IPC.openExternal, args, MAX_IPC_STRING_LENGTH);
     try {
-      return await openInSystemBrowser(url);
+      return await openInSystemBrowser(url, openExternal);
     } catch (error) {
       return { opened: false, reason: `The system could not open the link: ${error instanceof Error ? error.message : String(error)}` };
     }

@@ -13,6 +13,7 @@ import type { Layout } from './document/SplitPane';
 import { fromFile, fromOpenedFile, isDocumentFile } from './import/import-source';
 import { ImportStatus } from './import/ImportStatus';
 import { useImports } from './import/useImports';
+import { isPackFile, usePacks } from './packs/use-packs';
 import { commandForKey, SHORTCUTS } from './keyboard-shortcuts';
 import { LibraryList } from './library/LibraryList';
 import { BrowserBridge } from './platform/browser-bridge';
@@ -49,6 +50,8 @@ export function App({ onRename, toast, onDismissToast }: Props) {
   const libraryRef = useRef<HTMLDivElement>(null);
   const imports = useImports();
   const [dragging, setDragging] = useState(false);
+  const packs = usePacks(documents ?? [], openId ?? null);
+  const { openPack, startExport } = packs;
 
   const openDocument = useCallback((id: string | null) => {
     setOpenId(id);
@@ -88,6 +91,12 @@ export function App({ onRename, toast, onDismissToast }: Props) {
         case 'edit.toggleTranscriptionEditing':
           setDocumentCommand({ command: 'toggleEditing', nonce: Date.now() });
           return;
+        case 'file.openPack':
+          void bridge.openFiles('packs').then((files) => files[0] && openPack(fromOpenedFile(files[0])));
+          return;
+        case 'file.exportPack':
+          void startExport();
+          return;
         case 'file.exportTei':
           if (!openId) notify('Open a document first, then export it as TEI.');
           else setDocumentCommand({ command: 'exportTei', nonce: Date.now() });
@@ -124,7 +133,7 @@ export function App({ onRename, toast, onDismissToast }: Props) {
           return;
       }
     },
-    [openDocument, undoStack, notify, bridge, imports, openId],
+    [openDocument, undoStack, notify, bridge, imports, openId, openPack, startExport],
   );
 
   useEffect(() => bridge.onMenuCommand(runCommand), [bridge, runCommand]);
@@ -132,8 +141,9 @@ export function App({ onRename, toast, onDismissToast }: Props) {
   /** Files dropped on the window: texts become documents, images and PDFs scans of the open document. */
   const onDrop = useCallback(
     async (files: File[]) => {
+      for (const pack of files.filter((f) => isPackFile(f.name))) await openPack(fromFile(pack));
       const texts = files.filter((f) => isDocumentFile(f.name));
-      const scans = files.filter((f) => !isDocumentFile(f.name));
+      const scans = files.filter((f) => !isDocumentFile(f.name) && !isPackFile(f.name));
       if (scans.length > 0 && !openId) notify('Open a document first: scans are added to the open document.');
       if (texts.length > 0) {
         const ids = await imports.importDocumentFiles(texts.map(fromFile));
@@ -141,7 +151,7 @@ export function App({ onRename, toast, onDismissToast }: Props) {
       }
       if (scans.length > 0 && openId) await imports.importScanFiles(openId, scans.map(fromFile));
     },
-    [imports, openId, openDocument, notify],
+    [imports, openId, openDocument, notify, openPack],
   );
 
   useEffect(() => {
@@ -232,6 +242,8 @@ export function App({ onRename, toast, onDismissToast }: Props) {
           onOpen={openDocument}
           onRename={onRename}
           onImport={() => runCommand('file.importDocuments')}
+          onOpenPack={() => runCommand('file.openPack')}
+          onExportPack={() => runCommand('file.exportPack')}
         />
       </div>
       {openDoc ? (
@@ -284,6 +296,7 @@ export function App({ onRename, toast, onDismissToast }: Props) {
           </table>
         </Dialog>
       )}
+      {packs.dialogs}
       <ImportStatus imports={imports} />
       <Toast toast={toast} onDismiss={onDismissToast} />
     </div>

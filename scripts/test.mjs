@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 /**
- * `npm test`: type-check, unit tests (vitest), a production build, end-to-end tests
- * (Playwright in Chromium; the Electron spec where a binary exists). Prints what ran, names
- * what was skipped and why, and ends with one line of counts. Exits non-zero on any failure.
+ * `npm test`: type-check, unit tests (vitest), the Electron security scan (electronegativity),
+ * a production build, the packaging check (electron-builder against a stand-in Electron),
+ * end-to-end tests (Playwright in Chromium; the Electron spec where a binary exists). Prints
+ * what ran, names what was skipped and why, and ends with one line of counts. Exits non-zero on
+ * any failure.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -49,10 +51,37 @@ if (unit) {
   lines.push('unit: no report (vitest did not run)');
 }
 
+// Static security checks of the main process and preload; offline (docs/security.md).
+const scanOk = step('Electron security scan (electronegativity)', 'node', ['scripts/electronegativity.mjs']);
+if (scanOk) {
+  summary.passed++;
+  lines.push('electronegativity: passed (no findings)');
+} else {
+  summary.failed++;
+  lines.push('electronegativity: FAILED (findings or parse errors above)');
+}
+
 const buildOk = step('Build', 'npm', ['run', 'build', '--silent']);
 if (!buildOk) {
   summary.failed++;
   lines.push('build: FAILED');
+}
+
+// electron-builder --dir against a stand-in Electron, then app.asar inspected (docs/packaging.md).
+let packageOk = false;
+if (buildOk) {
+  const packageReport = path.join(results, 'package-check.json');
+  fs.rmSync(packageReport, { force: true });
+  const exitedCleanly = step('Packaging check', 'node', ['scripts/package-check.mjs', `--report=${packageReport}`]);
+  const report = readJson(packageReport);
+  const outcome = exitedCleanly && report ? report.outcome : 'failed';
+  packageOk = outcome !== 'failed';
+  if (outcome === 'passed') summary.passed++;
+  else if (outcome === 'skipped') {
+    summary.skipped++;
+    skippedNames.push(`packaging check — ${report.message}`);
+  } else summary.failed++;
+  lines.push(`packaging: ${outcome}${report ? ` (${report.message})` : ' (no report)'}`);
 }
 
 let e2eOk = false;
@@ -85,7 +114,7 @@ if (skippedNames.length > 0) {
   console.log('  skipped:');
   for (const name of skippedNames) console.log(`    - ${name}`);
 }
-const ok = unitOk && buildOk && e2eOk && summary.failed === 0;
+const ok = unitOk && scanOk && buildOk && packageOk && e2eOk && summary.failed === 0;
 console.log(`\n${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped`);
 process.exit(ok ? 0 : 1);
 

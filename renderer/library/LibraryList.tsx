@@ -9,9 +9,11 @@ interface Props {
   onOpen: (id: string) => void;
   onRename: (name: string) => void;
   onImport: () => void;
+  onOpenPack: () => void;
+  onExportPack: () => void;
 }
 
-export function LibraryList({ documents, openId, creatorName, onOpen, onRename, onImport }: Props) {
+export function LibraryList({ documents, openId, creatorName, onOpen, onRename, onImport, onOpenPack, onExportPack }: Props) {
   const [name, setName] = useState(creatorName);
   return (
     <nav className="library" aria-label="Library">
@@ -38,6 +40,14 @@ export function LibraryList({ documents, openId, creatorName, onOpen, onRename, 
           </li>
         ))}
       </ul>
+      <div className="library-packs" role="group" aria-label="Annotation packs">
+        <button type="button" onClick={onOpenPack} title="Merge a pack from a colleague or a student, or W3C annotations from another tool">
+          Open pack…
+        </button>
+        <button type="button" onClick={onExportPack} title="Share documents and annotations as a pack, or as W3C JSON-LD">
+          Export pack…
+        </button>
+      </div>
       <form
         className="creator-form"
         onSubmit={(e) => {

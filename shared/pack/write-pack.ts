@@ -1,0 +1,130 @@
+/**
+ * Writing a pack: the chosen documents with their transcriptions and scans, their annotations
+ * as a W3C AnnotationCollection, and a manifest listing every file with its size and SHA-256.
+ */
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
+import { strToU8 } from 'fflate';
+import type { Annotation } from '../annotation';
+import { scanFormatMime, sniffScanFormat, type ScanFormat } from '../importers/scan-format';
+import { annotationCollection, collectionHash } from './annotation-jsonld';
+import { documentEntryJson, documentEntryPath, scanEntryPath } from './document-entry';
+import { ANNOTATIONS_PATH, MANIFEST_PATH, PACK_FORMAT, PACK_FORMAT_VERSION } from './format';
+import type { PackDocument, PackFileEntry, PackInput, PackManifest, WritePackOptions } from './types';
+import { writeZip, type ZipInput } from './zip';
+
+const EXTENSIONS: Readonly<Record<Exclude<ScanFormat, 'pdf'>, string>> = { jpeg: 'jpg', png: 'png', webp: 'webp', tiff: 'tif' };
+
+/** The annotations a pack of these options carries: those of the chosen documents, by the chosen authors, of the chosen kinds. */
+export function selectPackAnnotations(annotations: readonly Annotation[], documentIds: ReadonlySet<string>, options: WritePackOptions): Annotation[] {
+  const authors = options.authorIds ? new Set(options.authorIds) : null;
+  const kinds = options.kinds ? new Set(options.kinds) : null;
+  return annotations.filter(
+    (a) => documentIds.has(a.documentId) && (!authors || authors.has(a.creator.id)) && (!kinds || kinds.has(a.kind)),
+  );
+}
+
+/**
+ * The pack as the bytes of a `.mpack` file. Throws a RangeError for input the app never holds:
+ * a document id asked for that is not in the input, two documents with one id, a scan whose
+ * bytes are not a JPEG, PNG, WebP or TIFF image.
+ */
+export function writePack(input: PackInput, options: WritePackOptions = {}): Uint8Array {
+  const created = options.created ?? new Date().toISOString();
+  const byId = new Map<string, PackDocument>();
+  for (const d of input.documents) {
+    if (byId.has(d.record.id)) throw new RangeError(`Two documents have the id “${d.record.id}”.`);
+    byId.set(d.record.id, d);
+  }
+  const ids = options.documentIds ?? input.documents.map((d) => d.record.id);
+  const documents = ids.map((id) => {
+    const d = byId.get(id);
+    if (!d) throw new RangeError(`There is no document “${id}” to pack.`);
+    return d;
+  });
+  const includeScans = options.includeScans ?? true;
+  const annotations = selectPackAnnotations(input.annotations, new Set(ids), options);
+
+  const files: ZipInput[] = [];
+  const scanMimes = new Map<string, string>();
+  let scanCount = 0;
+  for (const document of documents) {
+    const paths = new Map<string, { file: string; thumbnail: string | null }>();
+    for (const scan of document.scans) {
+      scanCount++;
+      scanMimes.set(scan.id, scan.mime);
+      if (!includeScans || !scan.bytes) continue;
+      const file = scanEntryPath(scan.id, imageExtension(scan.bytes, `scan “${scan.id}”`));
+      files.push({ path: file, bytes: scan.bytes, compress: false });
+      let thumbnail: string | null = null;
+      if (scan.thumbnail) {
+        thumbnail = scanEntryPath(scan.id, imageExtension(scan.thumbnail, `the thumbnail of scan “${scan.id}”`), true);
+        files.push({ path: thumbnail, bytes: scan.thumbnail, compress: false });
+      }
+      paths.set(scan.id, { file, thumbnail });
+    }
+    files.push({ path: documentEntryPath(document.record.id), bytes: jsonBytes(documentEntryJson(document, paths)), compress: true });
+  }
+
+  const collection = annotationCollection(annotations, {
+    marginalia: true,
+    id: `urn:marginalia:pack:${collectionHash(annotations, created)}`,
+    label: `Annotations in a Marginalia pack from ${input.creator.name}`,
+    creator: input.creator,
+    created,
+    generator: input.generator,
+    scanMimes,
+  });
+  files.push({ path: ANNOTATIONS_PATH, bytes: jsonBytes(collection), compress: true });
+
+  const manifest: PackManifest = {
+    format: PACK_FORMAT,
+    formatVersion: PACK_FORMAT_VERSION,
+    generator: input.generator,
+    creator: { id: input.creator.id, name: input.creator.name },
+    created,
+    contents: {
+      documents: documents.length,
+      annotations: annotations.length,
+      scans: scanCount,
+      scansIncluded: includeScans,
+      documentIds: [...ids],
+      files: files.map((f): PackFileEntry => ({ path: f.path, bytes: f.bytes.length, sha256: bytesToHex(sha256(f.bytes)) })),
+    },
+  };
+  const manifestFile: ZipInput = { path: MANIFEST_PATH, bytes: jsonBytes(manifest, true), compress: true };
+
+  // The manifest first, as readers and people listing the zip look for it there.
+  const all = [manifestFile, ...files];
+  const total = all.reduce((n, f) => n + f.bytes.length, 0);
+  let done = 0;
+  options.onProgress?.(0, total);
+  return writeZip(all, zipDate(created), (bytes) => {
+    done += bytes;
+    options.onProgress?.(done, total);
+  });
+}
+
+/** JSON as UTF-8; indented for the manifest, which people open to see what a pack is, compact elsewhere. */
+function jsonBytes(value: unknown, indent = false): Uint8Array {
+  return strToU8(`${indent ? JSON.stringify(value, null, 2) : JSON.stringify(value)}\n`);
+}
+
+function imageExtension(bytes: Uint8Array, what: string): string {
+  const format = sniffScanFormat(bytes);
+  if (!format || format === 'pdf') throw new RangeError(`The bytes of ${what} are not a JPEG, PNG, WebP or TIFF image.`);
+  return EXTENSIONS[format];
+}
+
+/** The MIME type the bytes of an image are, or null. */
+export function imageMime(bytes: Uint8Array): string | null {
+  const format = sniffScanFormat(bytes);
+  return format && format !== 'pdf' ? scanFormatMime(format) : null;
+}
+
+/** Zip dates are local times from 1980 on; the pack's creation time, clamped into that range. */
+function zipDate(created: string): Date {
+  const ms = Date.parse(created);
+  const date = new Date(Number.isNaN(ms) ? 315_532_800_000 : ms);
+  return date.getUTCFullYear() < 1980 ? new Date(315_532_800_000) : date;
+}

@@ -1,0 +1,234 @@
+/**
+ * The zip container of a pack: writing with fflate, and reading untrusted zips defensively.
+ *
+ * Reading does not hand the archive to a general unzip routine. It reads the central directory
+ * itself, so that every entry's name, declared sizes and compression ratio are checked before a
+ * single byte is inflated; then it inflates each wanted entry in small steps with fflate's
+ * streaming inflater, counting what comes out, and stops the moment an entry produces more than
+ * its directory declared (a zip bomb lies about sizes) — memory never exceeds the declared, and
+ * checked, size. Every entry's CRC-32 is checked too, so a damaged zip is refused rather than
+ * read wrong. ZIP64, encryption, multi-part archives and compression methods other than
+ * "stored" and "deflate" are refused: a pack never needs them.
+ */
+import { Inflate, Zip, ZipDeflate, ZipPassThrough } from 'fflate';
+
+/** One entry of the central directory. */
+export interface ZipEntry {
+  name: string;
+  /** 0 stored, 8 deflated. */
+  method: 0 | 8;
+  compressedSize: number;
+  /** The inflated size the directory declares (checked again while inflating). */
+  size: number;
+  crc32: number;
+  /** Where the entry's compressed bytes start. */
+  dataOffset: number;
+}
+
+/** A reason in words; the caller turns it into the error the user sees. */
+export class ZipFormatError extends Error {
+  override readonly name = 'ZipFormatError';
+}
+
+const EOCD_SIGNATURE = 0x06054b50;
+const CENTRAL_SIGNATURE = 0x02014b50;
+const LOCAL_SIGNATURE = 0x04034b50;
+const EOCD_SIZE = 22;
+const MAX_COMMENT = 0xffff;
+
+const NOT_A_ZIP = 'it is not a pack: a pack is a zip archive, and this file is not one (or its end is missing)';
+const DAMAGED = 'the file is damaged or cut off (was it fully copied or downloaded?)';
+
+/**
+ * The entries of a zip, from its central directory. Throws ZipFormatError for anything that is
+ * not a plain, complete zip; `maxEntries` is checked before the directory is walked.
+ */
+export function readZipDirectory(bytes: Uint8Array, maxEntries: number): ZipEntry[] {
+  const eocd = findEndOfCentralDirectory(bytes);
+  if (eocd < 0) throw new ZipFormatError(startsWithLocalHeader(bytes) ? DAMAGED : NOT_A_ZIP);
+  const disk = u16(bytes, eocd + 4);
+  const directoryDisk = u16(bytes, eocd + 6);
+  const entriesHere = u16(bytes, eocd + 8);
+  const entryCount = u16(bytes, eocd + 10);
+  const directorySize = u32(bytes, eocd + 12);
+  const directoryOffset = u32(bytes, eocd + 16);
+  if (entryCount === 0xffff || directorySize === 0xffffffff || directoryOffset === 0xffffffff) {
+    throw new ZipFormatError('it uses the ZIP64 extension for very large archives, which a pack never needs');
+  }
+  if (disk !== 0 || directoryDisk !== 0 || entriesHere !== entryCount) {
+    throw new ZipFormatError('it is one part of a zip split across several files');
+  }
+  if (entryCount > maxEntries) {
+    throw new ZipFormatError(`it holds ${entryCount} files, more than the ${maxEntries} a pack may have`);
+  }
+  if (directoryOffset + directorySize > eocd) throw new ZipFormatError(DAMAGED);
+
+  const entries: ZipEntry[] = [];
+  let at = directoryOffset;
+  for (let i = 0; i < entryCount; i++) {
+    if (at + 46 > eocd || u32(bytes, at) !== CENTRAL_SIGNATURE) throw new ZipFormatError(DAMAGED);
+    const flags = u16(bytes, at + 8);
+    const method = u16(bytes, at + 10);
+    const crc32 = u32(bytes, at + 16);
+    const compressedSize = u32(bytes, at + 20);
+    const size = u32(bytes, at + 24);
+    const nameLength = u16(bytes, at + 28);
+    const extraLength = u16(bytes, at + 30);
+    const commentLength = u16(bytes, at + 32);
+    const localOffset = u32(bytes, at + 42);
+    const nameEnd = at + 46 + nameLength;
+    if (nameEnd > eocd) throw new ZipFormatError(DAMAGED);
+    const name = decodeName(bytes.subarray(at + 46, nameEnd));
+    if (flags & 0x0001) throw new ZipFormatError(`its file “${printable(name)}” is encrypted; packs are never encrypted`);
+    if (method !== 0 && method !== 8) {
+      throw new ZipFormatError(`its file “${printable(name)}” is compressed with a method (${method}) that packs do not use`);
+    }
+    if (compressedSize === 0xffffffff || size === 0xffffffff || localOffset === 0xffffffff) {
+      throw new ZipFormatError('it uses the ZIP64 extension for very large archives, which a pack never needs');
+    }
+    if (method === 0 && compressedSize !== size) throw new ZipFormatError(DAMAGED);
+    // The local header repeats the name and may carry a different extra field; the data follows it.
+    if (localOffset + 30 > directoryOffset || u32(bytes, localOffset) !== LOCAL_SIGNATURE) throw new ZipFormatError(DAMAGED);
+    const dataOffset = localOffset + 30 + u16(bytes, localOffset + 26) + u16(bytes, localOffset + 28);
+    if (dataOffset + compressedSize > directoryOffset) throw new ZipFormatError(DAMAGED);
+    entries.push({ name, method, compressedSize, size, crc32, dataOffset });
+    at = nameEnd + extraLength + commentLength;
+  }
+  return entries;
+}
+
+/** How many bytes of compressed data are handed to the inflater at a time (at most ~1000× that comes out). */
+const INFLATE_STEP = 16 * 1024;
+
+/**
+ * An entry's bytes. Throws ZipFormatError when it inflates to more than its declared size
+ * (stopping there), to less, when its data is not valid deflate data, or when its CRC-32 does
+ * not match. The caller has checked the declared size against its limits.
+ */
+export function readZipEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
+  const data = bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
+  let out: Uint8Array;
+  if (entry.method === 0) {
+    out = data.slice();
+  } else {
+    out = new Uint8Array(entry.size);
+    let written = 0;
+    let overflow = false;
+    const inflater = new Inflate((chunk) => {
+      if (written + chunk.length > entry.size) {
+        overflow = true;
+        throw new ZipFormatError('overflow');
+      }
+      out.set(chunk, written);
+      written += chunk.length;
+    });
+    try {
+      if (data.length === 0) inflater.push(data, true);
+      for (let from = 0; from < data.length; from += INFLATE_STEP) {
+        inflater.push(data.subarray(from, from + INFLATE_STEP), from + INFLATE_STEP >= data.length);
+      }
+    } catch {
+      if (overflow) {
+        throw new ZipFormatError(
+          `its file “${printable(entry.name)}” expands to more than the ${entry.size} bytes its zip directory declares; a genuine pack never does this, so it was stopped`,
+        );
+      }
+      throw new ZipFormatError(`its file “${printable(entry.name)}” is damaged: its compressed data cannot be read`);
+    }
+    if (written !== entry.size) throw new ZipFormatError(`its file “${printable(entry.name)}” is damaged: it is shorter than its zip directory declares`);
+  }
+  if (crc32(out) !== entry.crc32) throw new ZipFormatError(`its file “${printable(entry.name)}” is damaged: its checksum does not match`);
+  return out;
+}
+
+/** One file to put in a zip. */
+export interface ZipInput {
+  path: string;
+  bytes: Uint8Array;
+  /** Deflate it (text), or store it as it is (images, which are compressed already). */
+  compress: boolean;
+}
+
+/**
+ * A zip of the files, in the order given, every entry dated `mtime` (so the same pack written
+ * twice is the same bytes). `onEntry` is called after each file with its inflated size.
+ */
+export function writeZip(files: readonly ZipInput[], mtime: Date, onEntry?: (bytes: number) => void): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  let failure: Error | null = null;
+  const zip = new Zip((error, chunk) => {
+    if (error) failure = error;
+    else chunks.push(chunk);
+  });
+  for (const file of files) {
+    const stream = file.compress ? new ZipDeflate(file.path, { level: 6 }) : new ZipPassThrough(file.path);
+    stream.mtime = mtime;
+    zip.add(stream);
+    stream.push(file.bytes, true);
+    onEntry?.(file.bytes.length);
+  }
+  zip.end();
+  if (failure) throw failure;
+  return concat(chunks);
+}
+
+function concat(chunks: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
+}
+
+/** The end-of-central-directory record's offset, searching back over a possible comment; -1 if none. */
+function findEndOfCentralDirectory(bytes: Uint8Array): number {
+  const last = bytes.length - EOCD_SIZE;
+  const first = Math.max(0, last - MAX_COMMENT);
+  for (let at = last; at >= first; at--) {
+    if (bytes[at] === 0x50 && u32(bytes, at) === EOCD_SIGNATURE && at + EOCD_SIZE + u16(bytes, at + 20) <= bytes.length) return at;
+  }
+  return -1;
+}
+
+function startsWithLocalHeader(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && u32(bytes, 0) === LOCAL_SIGNATURE;
+}
+
+/** Names are UTF-8 in the zips packs are (fflate sets the flag); anything undecodable shows as U+FFFD. */
+function decodeName(bytes: Uint8Array): string {
+  return new TextDecoder('utf-8').decode(bytes);
+}
+
+/** A name as a message may quote it: control characters shown as "?", long names cut. */
+export function printable(name: string): string {
+  const clean = name.replace(/[\u0000-\u001f\u007f]/g, '?');
+  return clean.length > 120 ? `${clean.slice(0, 117)}…` : clean;
+}
+
+function u16(bytes: Uint8Array, at: number): number {
+  return (bytes[at] ?? 0) | ((bytes[at + 1] ?? 0) << 8);
+}
+
+function u32(bytes: Uint8Array, at: number): number {
+  return ((bytes[at] ?? 0) | ((bytes[at + 1] ?? 0) << 8) | ((bytes[at + 2] ?? 0) << 16) | ((bytes[at + 3] ?? 0) << 24)) >>> 0;
+}
+
+let crcTable: Uint32Array | null = null;
+
+/** The CRC-32 zip uses (IEEE 802.3). */
+export function crc32(bytes: Uint8Array): number {
+  if (!crcTable) {
+    crcTable = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      crcTable[n] = c >>> 0;
+    }
+  }
+  const table = crcTable;
+  let crc = 0xffffffff;
+  for (let i = 0; i < bytes.length; i++) crc = table[(crc ^ bytes[i]!) & 0xff]! ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
