@@ -5,12 +5,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { strToU8, zipSync } from 'fflate';
 import type { Annotation, Creator } from '../shared/annotation';
 import { extendLineage } from '../shared/annotation-version';
 import { describeTextRange } from '../shared/anchoring/selectors';
 import { TextIndex } from '../shared/anchoring/text-index';
 import { readPack, writePack, type ParsedPack } from '../shared/pack';
 import { transcriptionFromJSON } from '../shared/transcription/schema';
+import { storedRecords } from './support/scans';
 import { annotate, annotationIdOf, highlightedText, openSample, typeBody } from './support/workstation';
 
 const anna: Creator = { id: 'urn:uuid:0a0a0a0a-0000-4000-8000-00000000000a', name: 'Anna Petrova' };
@@ -146,4 +148,76 @@ test('a seminar: the teacher’s pack goes out, two students’ packs come back 
   await expect(noteCard.locator('.conflict-badge')).toHaveCount(0);
   await expect(noteCard.locator('.body-editor-text')).toHaveText('Compare Kennan’s memoir.');
   expect(await highlightedText(page, note)).toBe('беседы Кенана с Маликом');
+});
+
+/** Everything in the library's tables, as JSON, to tell whether anything changed. */
+async function libraryDump(page: Page): Promise<string> {
+  const stores = ['documents', 'transcriptions', 'annotations', 'revisions', 'scans'];
+  const dumps = await Promise.all(stores.map((s) => storedRecords<unknown>(page, s)));
+  return JSON.stringify(dumps);
+}
+
+test('a broken or hostile pack is refused with its reason, and the library is left exactly as it was', async ({ page }) => {
+  await openSample(page);
+  await annotate(page, 'Commentary', 'беседы Кенана с Маликом');
+  await typeBody(page, 'Kept whatever happens.');
+  await page.locator('.transcription-pane').click({ position: { x: 5, y: 80 } });
+  await expect(page.locator('.annotation-card .save-state')).toHaveText('Saved');
+  const before = await libraryDump(page);
+
+  const traversal = zipSync({ 'manifest.json': strToU8('{}'), '../../evil.txt': strToU8('x') });
+  const bomb = zipSync({ 'manifest.json': new Uint8Array(300 * 1024 * 1024) }, { level: 9 });
+  const cases: Array<[string, Uint8Array, RegExp]> = [
+    ['truncated.mpack', writePack({ documents: [], annotations: [], creator: anna, generator: 'e2e' }).slice(0, 60), /cannot be imported: .*(damaged|truncated|incomplete|not a zip)/i],
+    ['traversal.mpack', traversal, /cannot be imported: .*\.\.\/\.\.\/evil\.txt/],
+    ['bomb.mpack', bomb, /cannot be imported: .*(compress|expand|unpack|large|ratio)/i],
+  ];
+  for (const [name, bytes, message] of cases) {
+    await openPackFile(page, name, bytes);
+    await expect(page.getByRole('status').filter({ hasText: name })).toContainText(message);
+    await expect(preview(page)).toHaveCount(0);
+    expect(await libraryDump(page)).toBe(before);
+  }
+});
+
+test('W3C annotations from another tool are put on the open document by their quotes', async ({ page }) => {
+  await openSample(page);
+  const fromHypothesis = {
+    '@context': 'http://www.w3.org/ns/anno.jsonld',
+    type: 'AnnotationCollection',
+    first: {
+      type: 'AnnotationPage',
+      items: [
+        {
+          id: 'https://hypothes.is/a/abc123',
+          type: 'Annotation',
+          motivation: 'commenting',
+          creator: { id: 'acct:vera@hypothes.is', name: 'Vera' },
+          body: { type: 'TextualBody', value: 'Malik is Yakov Malik, Soviet UN ambassador. <script>alert(1)</script>', format: 'text/plain' },
+          target: { source: 'https://digitalarchive.wilsoncenter.org/document/119538', selector: { type: 'TextQuoteSelector', exact: 'товарищ Малик сказал', prefix: 'Ведь ', suffix: ', что' } },
+        },
+        {
+          id: 'https://hypothes.is/a/def456',
+          type: 'Annotation',
+          motivation: 'commenting',
+          body: { type: 'TextualBody', value: 'On words this transcription does not have.' },
+          target: { source: 'https://example.org', selector: { type: 'TextQuoteSelector', exact: 'words nowhere in the telegram' } },
+        },
+      ],
+    },
+  };
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('group', { name: 'Annotation packs' }).getByRole('button', { name: 'Open pack…' }).click();
+  await (await chooser).setFiles([{ name: 'hypothesis.jsonld', mimeType: 'application/ld+json', buffer: Buffer.from(JSON.stringify(fromHypothesis)) }]);
+  await expect(preview(page)).toContainText('1 found their words, 1 did not');
+  await preview(page).getByRole('button', { name: 'Merge into the library' }).click();
+  const card = page.locator('.annotation-card', { hasText: 'товарищ Малик сказал' });
+  await expect(card).toHaveCount(1);
+  const id = await annotationIdOf(card);
+  expect(await highlightedText(page, id)).toBe('товарищ Малик сказал');
+  await card.locator('.card-head').click();
+  // Script in a body is text, shown as such.
+  await expect(card.locator('.body-editor-text')).toContainText('<script>alert(1)</script>');
+  await page.getByRole('group', { name: 'Show annotations of kind' }).getByRole('button', { name: /Orphaned/ }).click();
+  await expect(page.locator('.annotation-card .card-quote')).toHaveText('words nowhere in the telegram');
 });
