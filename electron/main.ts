@@ -32,6 +32,7 @@ import {
   IPC,
   isOpenFilesPurpose,
   type AppInfo,
+  type BackupInfo,
   type MenuCommand,
   type OpenedFile,
   type OpenExternalResult,
@@ -47,6 +48,7 @@ import { waitForRendererFlush, type FlushChannel } from './renderer-flush';
 import { isTrustedSender, type SenderFacts } from './sender-validation';
 import { APP_SCHEME_PRIVILEGES, applySessionPolicy, guardWebContents, openInSystemBrowser, SECURITY_HEADERS } from './session-policy';
 import { handleTrusted, onTrusted } from './trusted-ipc';
+import { checkBackupArguments, isBackupName, listBackups, writeBackup, type BackupFolder } from './backups';
 import { newMainWindow, preloadPathFor } from './window-options';
 import { placeWindow, type Rect } from './window-state';
 import { loadWindowState, saveWindowState, WINDOW_STATE_FILE } from './window-state-store';
@@ -333,6 +335,22 @@ function appInfo(): AppInfo {
   return { name: APP_NAME, version: app.getVersion(), shell: 'electron', platform: process.platform, userName };
 }
 
+/** The backups folder on disk: created when first written; files written whole (see save-file.ts). */
+function backupFolderAt(folder: string): BackupFolder {
+  return {
+    list: async () => {
+      const names = await fs.readdir(folder).catch(() => [] as string[]);
+      return Promise.all(names.map(async (name) => ({ name, size: (await fs.stat(path.join(folder, name))).size })));
+    },
+    write: async (name, bytes) => {
+      await fs.mkdir(folder, { recursive: true });
+      await writeWhole(path.join(folder, name), bytes, { writeFile: (f, b) => fs.writeFile(f, b), rename: (a, b) => fs.rename(a, b), rm: (f, o) => fs.rm(f, o) });
+    },
+    read: async (name) => new Uint8Array(await fs.readFile(path.join(folder, name))),
+    remove: (name) => fs.rm(path.join(folder, name), { force: true }),
+  };
+}
+
 /** Every channel the renderer may invoke; each goes through `handleTrusted` (sender first). */
 function registerIpcHandlers(): void {
   handleTrusted(ipcMain, IPC.appInfo, isFromOurApp, (_event, args): AppInfo => {
@@ -362,6 +380,23 @@ function registerIpcHandlers(): void {
     } catch (error) {
       return { saved: false, reason: `The file could not be written: ${error instanceof Error ? error.message : String(error)}` };
     }
+  });
+
+  // Backups: files of our own in the data folder; a name to read must be one of them.
+  const backupFolder = backupFolderAt(path.join(app.getPath('userData'), 'backups'));
+  handleTrusted(ipcMain, IPC.writeBackup, isFromOurApp, async (_event, args): Promise<BackupInfo> => {
+    const { bytes, keep } = checkBackupArguments(IPC.writeBackup, args);
+    const name = await writeBackup(backupFolder, bytes, keep);
+    return (await listBackups(backupFolder)).find((b) => b.name === name) ?? { name, size: bytes.byteLength, created: new Date().toISOString() };
+  });
+  handleTrusted(ipcMain, IPC.listBackups, isFromOurApp, async (_event, args): Promise<BackupInfo[]> => {
+    expectNoArguments(IPC.listBackups, args);
+    return listBackups(backupFolder);
+  });
+  handleTrusted(ipcMain, IPC.readBackup, isFromOurApp, async (_event, args): Promise<Uint8Array> => {
+    const name = expectOneString(IPC.readBackup, args, MAX_IPC_STRING_LENGTH);
+    if (!isBackupName(name)) throw new Error(`${IPC.readBackup}: ${JSON.stringify(name)} is not a backup.`);
+    return backupFolder.read(name);
   });
 
   handleTrusted(ipcMain, IPC.openExternal, isFromOurApp, async (_event, args): Promise<OpenExternalResult> => {

@@ -53,6 +53,7 @@ describe('buildMenuTemplate', () => {
     ['Export as TEI…', 'file.exportTei', undefined],
     ['Open Annotation Pack…', 'file.openPack', undefined],
     ['Export Annotation Pack…', 'file.exportPack', undefined],
+    ['Backups…', 'file.backups', undefined],
     ['Next Sheet', 'view.nextSheet', 'CmdOrCtrl+]'],
     ['Previous Sheet', 'view.previousSheet', 'CmdOrCtrl+['],
     ['Show/Hide Metadata', 'view.toggleMetadata', 'CmdOrCtrl+Shift+M'],
@@ -90,7 +91,7 @@ describe('buildMenuTemplate', () => {
 
   it('ends File with Quit on Linux, after a separator', () => {
     const file = submenuOf(topLevel(build().template, 'File'));
-    expect(file.map((item) => item.label ?? item.type ?? item.role)).toEqual(['Import Documents…', 'Add Scans…', 'separator', 'Open Annotation Pack…', 'Export Annotation Pack…', 'separator', 'Export as TEI…', 'separator', 'Close Document', 'separator', 'quit']);
+    expect(file.map((item) => item.label ?? item.type ?? item.role)).toEqual(['Import Documents…', 'Add Scans…', 'separator', 'Open Annotation Pack…', 'Export Annotation Pack…', 'Backups…', 'separator', 'Export as TEI…', 'separator', 'Close Document', 'separator', 'quit']);
   });
 
   it('has the zoom and full-screen roles in View', () => {

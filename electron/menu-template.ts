@@ -60,6 +60,7 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
       separator,
       command('Open Annotation Pack…', 'file.openPack'),
       command('Export Annotation Pack…', 'file.exportPack'),
+      command('Backups…', 'file.backups'),
       separator,
       command('Export as TEI…', 'file.exportTei'),
       separator,

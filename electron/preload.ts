@@ -24,6 +24,7 @@ import {
   type OpenFilesPurpose,
   type SaveFilePurpose,
   type SaveFileResult,
+  type BackupInfo,
 } from '../shared/bridge';
 
 /**
@@ -58,6 +59,12 @@ const bridge: MarginaliaBridge = {
 
   saveFile: (purpose: SaveFilePurpose, suggestedName: string, bytes: Uint8Array) =>
     ipcRenderer.invoke(IPC.saveFile, purpose, suggestedName, bytes) as Promise<SaveFileResult>,
+
+  backups: {
+    write: (bytes: Uint8Array, keep: number) => ipcRenderer.invoke(IPC.writeBackup, bytes, keep) as Promise<BackupInfo>,
+    list: () => ipcRenderer.invoke(IPC.listBackups) as Promise<BackupInfo[]>,
+    read: (name: string) => ipcRenderer.invoke(IPC.readBackup, name) as Promise<Uint8Array>,
+  },
 
   onMenuCommand(listener: (command: MenuCommand) => void): Unsubscribe {
     const onMessage = (_event: IpcRendererEvent, command: unknown): void => {

@@ -662,10 +662,15 @@ describe('main.ts, run against a recording stand-in for electron', () => {
       [IPC.openFiles]: ['document'],
       [IPC.saveFile]: ['pack', 'x.json', new Uint8Array([1])],
       [IPC.openExternal]: ['https://example.org/'],
+      [IPC.writeBackup]: [new Uint8Array([1]), 5],
+      [IPC.listBackups]: [],
+      [IPC.readBackup]: ['marginalia-backup-20260101-000000.mpack'],
     };
 
     it('handles exactly the invoke channels of the bridge', () => {
-      expect([...fake.ipcHandlers.keys()].sort()).toEqual([IPC.appInfo, IPC.openExternal, IPC.openFiles, IPC.saveFile].sort());
+      expect([...fake.ipcHandlers.keys()].sort()).toEqual(
+        [IPC.appInfo, IPC.openExternal, IPC.openFiles, IPC.saveFile, IPC.writeBackup, IPC.listBackups, IPC.readBackup].sort(),
+      );
     });
 
     it('rejects, on every registered channel, a message from anywhere but our main frame, before doing anything', async () => {

@@ -14,6 +14,8 @@ import { fromFile, fromOpenedFile, isDocumentFile } from './import/import-source
 import { ImportStatus } from './import/ImportStatus';
 import { useImports } from './import/useImports';
 import { isPackFile, usePacks } from './packs/use-packs';
+import { BackupsDialog } from './backups/BackupsDialog';
+import { backUpIfChanged, scheduleBackups } from './backups/library-backup';
 import { commandForKey, SHORTCUTS } from './keyboard-shortcuts';
 import { LibraryList } from './library/LibraryList';
 import { BrowserBridge } from './platform/browser-bridge';
@@ -30,7 +32,7 @@ interface Props {
 }
 
 export function App({ onRename, toast, onDismissToast }: Props) {
-  const { db, bridge, creator, undoStack, notify } = useWorkspace();
+  const { db, bridge, creator, undoStack, notify, autosave } = useWorkspace();
   const documents = useLiveQuery(() => db.documents.orderBy('title').toArray(), []);
   // undefined: nothing chosen yet (first run), so the first document opens; null: the user closed it.
   const [openId, setOpenId] = useState<string | null | undefined>(() => {
@@ -52,6 +54,18 @@ export function App({ onRename, toast, onDismissToast }: Props) {
   const [dragging, setDragging] = useState(false);
   const packs = usePacks(documents ?? [], openId ?? null);
   const { openPack, startExport } = packs;
+  const [backupsOpen, setBackupsOpen] = useState(false);
+  // Desktop backups: on a schedule, and when the window closes if the library changed.
+  const creatorRef = useRef(creator);
+  creatorRef.current = creator;
+  useEffect(() => {
+    const stop = scheduleBackups(db, bridge, () => creatorRef.current, (error) => console.error('Backup failed', error));
+    const unregister = autosave.addFlusher(async () => void (await backUpIfChanged(db, bridge, creatorRef.current).catch(() => false)));
+    return () => {
+      stop();
+      unregister();
+    };
+  }, [db, bridge, autosave]);
 
   const openDocument = useCallback((id: string | null) => {
     setOpenId(id);
@@ -96,6 +110,9 @@ export function App({ onRename, toast, onDismissToast }: Props) {
           return;
         case 'file.exportPack':
           void startExport();
+          return;
+        case 'file.backups':
+          setBackupsOpen(true);
           return;
         case 'file.exportTei':
           if (!openId) notify('Open a document first, then export it as TEI.');
@@ -244,6 +261,7 @@ export function App({ onRename, toast, onDismissToast }: Props) {
           onImport={() => runCommand('file.importDocuments')}
           onOpenPack={() => runCommand('file.openPack')}
           onExportPack={() => runCommand('file.exportPack')}
+          onBackups={() => runCommand('file.backups')}
         />
       </div>
       {openDoc ? (
@@ -297,6 +315,15 @@ export function App({ onRename, toast, onDismissToast }: Props) {
         </Dialog>
       )}
       {packs.dialogs}
+      {backupsOpen && (
+        <BackupsDialog
+          onRestore={(name, bytes) => {
+            setBackupsOpen(false);
+            void openPack({ name, size: bytes.byteLength, read: async () => bytes });
+          }}
+          onClose={() => setBackupsOpen(false)}
+        />
+      )}
       <ImportStatus imports={imports} />
       <Toast toast={toast} onDismiss={onDismissToast} />
     </div>
@@ -316,6 +343,7 @@ const SHORTCUT_DESCRIPTIONS: Record<MenuCommand, string> = {
   'file.exportTei': 'Export the open document as TEI XML',
   'file.openPack': 'Open an annotation pack, or W3C annotations from another tool',
   'file.exportPack': 'Export documents and annotations as a pack',
+  'file.backups': 'Back up the library, or restore a backup',
   'file.closeDocument': 'Close the document',
   'edit.toggleTranscriptionEditing': 'Edit the transcription, or finish editing',
   'edit.undoAnnotationChange': 'Undo adding or deleting an annotation',

@@ -29,6 +29,7 @@ export const MENU_COMMANDS = [
   'file.addScans',
   'file.openPack',
   'file.exportPack',
+  'file.backups',
   'file.exportTei',
   'file.closeDocument',
   'edit.undoAnnotationChange',
@@ -109,6 +110,14 @@ export function safeFileName(suggested: string, purpose: SaveFilePurpose): strin
   return `${base || 'marginalia'}.${extension}`;
 }
 
+/** A backup of the library in the desktop app's data folder. */
+export interface BackupInfo {
+  readonly name: string;
+  readonly size: number;
+  /** ISO 8601 UTC. */
+  readonly created: string;
+}
+
 export type SaveFileResult = { readonly saved: true; readonly where: string } | { readonly saved: false; readonly reason: string };
 
 /** A file the user chose. `bytes` is null when the file is over `limit` and was not read. */
@@ -136,6 +145,15 @@ export interface MarginaliaBridge {
    * browser). `reason` is empty when the user cancelled.
    */
   saveFile(purpose: SaveFilePurpose, suggestedName: string, bytes: Uint8Array): Promise<SaveFileResult>;
+  /**
+   * Rolling backups in the app's data folder (desktop only: null in a browser, which offers a
+   * download instead). Writing keeps the newest `keep` and removes older ones.
+   */
+  readonly backups: {
+    write(bytes: Uint8Array, keep: number): Promise<BackupInfo>;
+    list(): Promise<BackupInfo[]>;
+    read(name: string): Promise<Uint8Array>;
+  } | null;
   /** Menu commands from the host. */
   onMenuCommand(listener: (command: MenuCommand) => void): Unsubscribe;
   /**
@@ -151,6 +169,9 @@ export const IPC = {
   openExternal: 'marginalia:open-external',
   openFiles: 'marginalia:open-files',
   saveFile: 'marginalia:save-file',
+  writeBackup: 'marginalia:write-backup',
+  listBackups: 'marginalia:list-backups',
+  readBackup: 'marginalia:read-backup',
   menuCommand: 'marginalia:menu-command',
   beforeClose: 'marginalia:before-close',
   closeReady: 'marginalia:close-ready',

@@ -11,9 +11,10 @@ interface Props {
   onImport: () => void;
   onOpenPack: () => void;
   onExportPack: () => void;
+  onBackups: () => void;
 }
 
-export function LibraryList({ documents, openId, creatorName, onOpen, onRename, onImport, onOpenPack, onExportPack }: Props) {
+export function LibraryList({ documents, openId, creatorName, onOpen, onRename, onImport, onOpenPack, onExportPack, onBackups }: Props) {
   const [name, setName] = useState(creatorName);
   return (
     <nav className="library" aria-label="Library">
@@ -46,6 +47,9 @@ export function LibraryList({ documents, openId, creatorName, onOpen, onRename, 
         </button>
         <button type="button" onClick={onExportPack} title="Share documents and annotations as a pack, or as W3C JSON-LD">
           Export pack…
+        </button>
+        <button type="button" onClick={onBackups} title="Back up the whole library, or restore a backup">
+          Backups…
         </button>
       </div>
       <form

@@ -62,6 +62,9 @@ export class BrowserBridge implements MarginaliaBridge {
     );
   }
 
+  /** A browser keeps no files of its own: backups are downloads ("Download a backup"). */
+  readonly backups = null;
+
   /** A browser has no save dialog a page may open: the file is downloaded, as the user's browser settings say. */
   async saveFile(purpose: SaveFilePurpose, suggestedName: string, bytes: Uint8Array): Promise<SaveFileResult> {
     const name = safeFileName(suggestedName, purpose);
