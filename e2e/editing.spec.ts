@@ -21,6 +21,8 @@ async function saved(page: Page): Promise<void> {
 }
 
 test('annotations stay on their words through corrections, an orphan is listed, and an earlier revision comes back', async ({ page }) => {
+  // A long story (annotate, correct, reload, re-attach, restore): more than the default minute on a busy machine.
+  test.setTimeout(180_000);
   await openSample(page);
   const kennan = await annotationIdOf(await annotate(page, 'Commentary', 'беседы Кенана с Маликом'));
   await typeBody(page, 'The Kennan–Malik conversation of 31 May 1951.');
