@@ -14,6 +14,7 @@ import type { Creator } from '../shared/annotation';
 import { UndoStack } from './actions/undo-stack';
 import { App } from './App';
 import { BodyAutosave } from './annotations/body-autosave';
+import { openLibrary, startupFailureMessage } from './storage/open-library';
 import { loadCreator, renameCreator } from './db/creator';
 import { MarginaliaDatabase, requestPersistentStorage } from './db/database';
 import { ensureSampleLibrary } from './db/sample-library';
@@ -27,7 +28,7 @@ const root = createRoot(document.getElementById('root')!);
 
 async function start(): Promise<void> {
   const db = new MarginaliaDatabase();
-  await db.open();
+  await openLibrary(db);
   void requestPersistentStorage();
   await discardInterruptedImports(db);
   await ensureSampleLibrary(db, loadBundledSample);
@@ -74,7 +75,7 @@ start().catch((error: unknown) => {
   root.render(
     <div className="startup-error" role="alert">
       <h1>Marginalia could not open its library</h1>
-      <p>{error instanceof Error ? error.message : String(error)}</p>
+      <p>{startupFailureMessage(error)}</p>
       <p>Nothing has been changed. Close the window and start Marginalia again; if this persists, report the message above.</p>
     </div>,
   );

@@ -8,8 +8,11 @@ import { bodyPlainText } from '../../shared/annotation-body-schema';
 import { BODY_LANGUAGES } from '../../shared/importers/languages';
 import { saveBodyLanguage, saveCrossReference } from '../db/annotation-store';
 import type { DocumentRecord } from '../db/records';
+import { SaveProblem } from '../storage/SaveProblem';
+import { saveBodyCopy } from '../storage/save-copy';
+import { useUnsavedWork } from '../storage/unsaved-work';
 import { useWorkspace } from '../workspace';
-import type { SaveState } from './body-autosave';
+import { workKey, type SaveState } from './body-autosave';
 import { BodyEditor } from './BodyEditor';
 import { BodyView } from './BodyView';
 import { CrossReferenceEditor } from './CrossReferenceEditor';
@@ -53,8 +56,10 @@ const SAVE_STATE_TEXT: Record<SaveState, string> = {
 
 export function AnnotationCard(props: Props) {
   const { annotation, isOpen } = props;
-  const { db, autosave } = useWorkspace();
-  const [saveState, setSaveState] = useState<SaveState>('saved');
+  const { db, autosave, bridge } = useWorkspace();
+  const [saveState, setSaveState] = useState<SaveState>(() => autosave.stateOf(annotation.id));
+  /** The body the library refused to save, with the reason; it stays until a save works. */
+  const problem = useUnsavedWork().find((w) => w.key === workKey(annotation.id));
 
   useEffect(
     () => autosave.onStateChange((id, state) => id === annotation.id && setSaveState(state)),
@@ -88,6 +93,7 @@ export function AnnotationCard(props: Props) {
           <span className="conflict-badge">{annotation.conflicts.length + 1} versions to choose from</span>
         ) : null}
         {props.authorColour && <span className="card-author">{annotation.creator.name}</span>}
+        {problem && <span className="unsaved-badge">Not saved</span>}
         {!isOpen && preview && <span className="card-preview">{preview}</span>}
         {!isOpen && annotation.crossref && <span className="card-preview crossref-preview">→ {crossrefSummary(annotation.crossref, props.documents)}</span>}
       </button>
@@ -122,13 +128,22 @@ export function AnnotationCard(props: Props) {
           <BodyEditor
             // A conflict settled in favour of the other version brings in other words: start again from them.
             key={annotation.conflicts?.length ?? 0}
-            initial={annotation.body.doc}
+            // Reopened while its text is still unsaved: the unsaved text, not the stored one.
+            initial={autosave.unsavedBody(annotation.id)?.doc ?? annotation.body.doc}
             lang={annotation.body.language}
             label={`${kindLabel} text`}
             autoFocus={props.focusBody}
             onChange={(doc) => autosave.change(annotation.id, { doc, language: annotation.body.language })}
             onBlur={() => void autosave.flush(annotation.id)}
           />
+          {problem && (
+            <SaveProblem
+              message={problem.message}
+              kept="What you typed is kept here and in this window’s draft journal, and Marginalia keeps trying to save it."
+              onSaveCopy={() => saveBodyCopy(bridge, annotation, autosave.unsavedBody(annotation.id) ?? annotation.body)}
+              onRetry={() => autosave.retry(annotation.id)}
+            />
+          )}
           {annotation.conflicts?.length ? (
             <section className="conflicts" aria-label="Conflicting versions">
               <h3>Edited in two places</h3>

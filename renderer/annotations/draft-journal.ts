@@ -5,6 +5,10 @@
  * not wait for them. So every keystroke also writes the body to localStorage, which is
  * synchronous; the journal entry is removed once IndexedDB has the same body, and on start-up
  * any entry still there is written to the database. Reload or crash loses nothing.
+ *
+ * When IndexedDB refuses a save (see body-autosave.ts) the entry simply stays, so the text
+ * survives a reload even then. A browser that refuses localStorage itself (storage disabled, or
+ * full) makes the journal a no-op rather than an error: the in-memory copy and the save remain.
  */
 import type { AnnotationBody } from '../../shared/annotation';
 
@@ -28,21 +32,31 @@ export function writeDraft(annotationId: string, body: AnnotationBody): void {
 
 export function clearDraft(annotationId: string, ifBody?: AnnotationBody): void {
   const key = PREFIX + annotationId;
-  if (ifBody) {
-    const current = localStorage.getItem(key);
-    // A newer keystroke may have landed while the save was in flight; keep that one.
-    if (current && JSON.stringify((JSON.parse(current) as Draft).body) !== JSON.stringify(ifBody)) return;
+  try {
+    if (ifBody) {
+      const current = localStorage.getItem(key);
+      // A newer keystroke may have landed while the save was in flight; keep that one.
+      if (current && JSON.stringify((JSON.parse(current) as Draft).body) !== JSON.stringify(ifBody)) return;
+    }
+    localStorage.removeItem(key);
+  } catch {
+    // Unavailable storage (or a damaged entry, left for a person to read): nothing to clear.
   }
-  localStorage.removeItem(key);
 }
 
 export function pendingDrafts(): Draft[] {
   const drafts: Draft[] = [];
-  for (let i = 0; i < localStorage.length; i++) {
-    const key = localStorage.key(i);
+  let storage: Storage;
+  try {
+    storage = localStorage;
+  } catch {
+    return drafts; // storage disabled for this page
+  }
+  for (let i = 0; i < storage.length; i++) {
+    const key = storage.key(i);
     if (!key?.startsWith(PREFIX)) continue;
     try {
-      const draft = JSON.parse(localStorage.getItem(key) ?? '') as Draft;
+      const draft = JSON.parse(storage.getItem(key) ?? '') as Draft;
       if (draft && typeof draft.annotationId === 'string' && draft.body?.doc?.type === 'doc') drafts.push(draft);
     } catch {
       // A damaged entry is left in place rather than deleted: it may still be readable by hand.

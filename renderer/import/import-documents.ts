@@ -13,7 +13,7 @@ import type { MarginaliaDatabase } from '../db/database';
 import { newId, nowIso } from '../db/ids';
 import type { DocumentRecord, TranscriptionRecord } from '../db/records';
 import { firstRevision } from '../db/revision-store';
-import { asImportError, ImportFailure } from './import-failure';
+import { asImportError, ImportFailure, storageRefusal } from './import-failure';
 import { readWithin, type ImportSource } from './import-source';
 
 export async function importDocuments(db: MarginaliaDatabase, sources: readonly ImportSource[]): Promise<DocumentRecord[]> {
@@ -62,13 +62,18 @@ export async function importDocuments(db: MarginaliaDatabase, sources: readonly 
   if (taken.some(Boolean)) {
     throw new ImportFailure([new ImportError(sources[0]!.name, 'its annotations are already in the library (it was imported before).')]);
   }
-  await db.transaction('rw', [db.documents, db.transcriptions, db.revisions, db.annotations], async () => {
-    await db.documents.bulkAdd(documents);
-    await db.transcriptions.bulkAdd(transcriptions);
-    await db.revisions.bulkAdd(
-      transcriptions.map((t, i) => firstRevision(t.documentId, t, `Imported from ${sources[i]!.name}`, now)),
-    );
-    await db.annotations.bulkAdd(annotations);
-  });
+  try {
+    await db.transaction('rw', [db.documents, db.transcriptions, db.revisions, db.annotations], async () => {
+      await db.documents.bulkAdd(documents);
+      await db.transcriptions.bulkAdd(transcriptions);
+      await db.revisions.bulkAdd(
+        transcriptions.map((t, i) => firstRevision(t.documentId, t, `Imported from ${sources[i]!.name}`, now)),
+      );
+      await db.annotations.bulkAdd(annotations);
+    });
+  } catch (error) {
+    // No space left, or the library not writable: said so, file by file; the transaction added nothing.
+    throw storageRefusal(sources.map((s) => s.name), error) ?? error;
+  }
   return documents;
 }

@@ -3,6 +3,7 @@
  * read, nothing is added, and every problem is reported at once, file by file.
  */
 import { ImportError } from '../../shared/importers/import-error';
+import { isStorageError, storageReason } from '../storage/storage-error';
 
 export class ImportFailure extends Error {
   readonly problems: readonly ImportError[];
@@ -16,6 +17,16 @@ export class ImportFailure extends Error {
     this.name = 'ImportFailure';
     this.problems = problems;
   }
+}
+
+/**
+ * The library refused to store what was read (no space left, the database not writable): the
+ * whole import stops, and the refusal names the files it was storing. Null for any other error.
+ */
+export function storageRefusal(fileNames: readonly string[], error: unknown): ImportFailure | null {
+  if (error instanceof ImportFailure || !isStorageError(error)) return null;
+  console.error(`The library refused to store ${fileNames.join(', ')}`, error);
+  return new ImportFailure(fileNames.map((name) => new ImportError(name, `it could not be stored, as ${storageReason(error)}.`)));
 }
 
 /** Any error met while importing a file, as an ImportError that names the file. */

@@ -6,6 +6,14 @@
  * responsive. Only when every file has been read are the staged pages moved into the library,
  * in one transaction; on an error or a cancel the staged pages are thrown away and the library
  * is exactly as it was.
+ *
+ * A crash (the window killed, the power cut) at any point leaves either the library as it was,
+ * with some staged pages, or the whole import; staged pages are never shown. At the next start
+ * `discardInterruptedImports` deletes the staged pages of every import that is not running.
+ * Whether one is running is told by a Web Lock the import holds, so a second window starting
+ * does not delete the pages of an import in progress in the first (a dead window holds no lock).
+ * When the library refuses to store a page (the disk is full), the import stops with a message
+ * saying so, and nothing is added.
  */
 import { MAX_SCAN_FILE_BYTES } from '../../shared/importers/import-error';
 import { sniffScanFormat } from '../../shared/importers/scan-format';
@@ -15,7 +23,7 @@ import type { ScanRecord, StagedScanRecord } from '../db/records';
 import type { DecodedScan } from '../scans/decoded-scan';
 import { decodeImageFile } from '../scans/decode-image';
 import { assignSheets } from './assign-sheets';
-import { asImportError, ImportCancelled, ImportFailure } from './import-failure';
+import { asImportError, ImportCancelled, ImportFailure, storageRefusal } from './import-failure';
 import { readWithin, type ImportSource } from './import-source';
 
 export interface ScanImportProgress {
@@ -42,13 +50,30 @@ export async function importScans(
   options: ScanImportOptions,
 ): Promise<ScanRecord[]> {
   const importId = newId();
-  try {
-    await stageAll(db, importId, documentId, sources, options);
-    if (options.signal.aborted) throw new ImportCancelled();
-    return await commitStaged(db, importId, documentId);
-  } finally {
-    await db.stagedScans.where('importId').equals(importId).delete();
-  }
+  return whileRunning(importId, async () => {
+    try {
+      const pageCount = await stageAll(db, importId, documentId, sources, options);
+      if (options.signal.aborted) throw new ImportCancelled();
+      return await commitStaged(db, importId, documentId, pageCount);
+    } catch (error) {
+      throw storageRefusal(sources.map((s) => s.name), error) ?? error;
+    } finally {
+      // If even this fails (the library is unwritable), the next start deletes them.
+      await db.stagedScans
+        .where('importId')
+        .equals(importId)
+        .delete()
+        .catch((error: unknown) => console.warn('Staged pages are left for the next start to delete', error));
+    }
+  });
+}
+
+const LOCK_PREFIX = 'marginalia:scan-import:';
+
+/** Runs an import holding its Web Lock, where the browser has them. */
+function whileRunning<T>(importId: string, run: () => Promise<T>): Promise<T> {
+  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+  return locks ? locks.request(LOCK_PREFIX + importId, run) : run();
 }
 
 async function stageAll(
@@ -57,7 +82,7 @@ async function stageAll(
   documentId: string,
   sources: readonly ImportSource[],
   { signal, onProgress }: ScanImportOptions,
-): Promise<void> {
+): Promise<number> {
   const problems = [];
   let pagesDone = 0;
   let order = 0;
@@ -109,18 +134,24 @@ async function stageAll(
       }
     } catch (error) {
       if (error instanceof ImportCancelled || signal.aborted) throw new ImportCancelled();
+      // The library refusing a page is no fault of the file, and the next file would meet it too.
+      const refused = storageRefusal([source.name], error);
+      if (refused) throw refused;
       problems.push(asImportError(source.name, error));
     }
   }
   if (problems.length > 0) throw new ImportFailure(problems);
+  return pagesDone;
 }
 
 /** Moves the staged pages into the library in one transaction, giving each its sheet. */
-async function commitStaged(db: MarginaliaDatabase, importId: string, documentId: string): Promise<ScanRecord[]> {
+async function commitStaged(db: MarginaliaDatabase, importId: string, documentId: string, pageCount: number): Promise<ScanRecord[]> {
   return db.transaction('rw', [db.stagedScans, db.scans, db.documents], async () => {
     const document = await db.documents.get(documentId);
     if (!document) throw new Error('The document was deleted while its scans were being imported.');
     const staged = await db.stagedScans.where('importId').equals(importId).sortBy('order');
+    // Pages missing from the staging table (deleted by a start-up that could not tell this import was running): add none rather than some.
+    if (staged.length !== pageCount) throw new Error(`only ${staged.length} of the ${pageCount} pages read were still waiting to be added. Import the files again.`);
     const existing = await db.scans.where('documentId').equals(documentId).toArray();
     const sheets = assignSheets(existing, staged.length, document.sheetCount);
     const firstOrder = existing.reduce((max, s) => Math.max(max, s.order + 1), 0);
@@ -135,7 +166,24 @@ async function commitStaged(db: MarginaliaDatabase, importId: string, documentId
   });
 }
 
-/** Throws away pages staged by imports that a crash or a closed window interrupted. */
+/**
+ * Throws away pages staged by imports that a crash or a closed window interrupted: those of
+ * every import whose lock nobody holds (all of them where the browser has no Web Locks). Staged
+ * pages are never shown, so one that cannot be deleted now only waits for the next start.
+ */
 export async function discardInterruptedImports(db: MarginaliaDatabase): Promise<void> {
-  await db.stagedScans.clear();
+  try {
+    const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+    if (!locks) {
+      await db.stagedScans.clear();
+      return;
+    }
+    const held = (await locks.query()).held ?? [];
+    const running = new Set(held.flatMap((lock) => (lock.name?.startsWith(LOCK_PREFIX) ? [lock.name.slice(LOCK_PREFIX.length)] : [])));
+    const importIds = (await db.stagedScans.orderBy('importId').uniqueKeys()) as string[];
+    const interrupted = importIds.filter((id) => !running.has(id));
+    if (interrupted.length > 0) await db.stagedScans.where('importId').anyOf(interrupted).delete();
+  } catch (error) {
+    console.warn('Pages staged by an interrupted import could not be deleted; the next start tries again', error);
+  }
 }

@@ -24,6 +24,9 @@ import {
   toggleEditorialMark,
 } from '../../../shared/transcription/editorial-commands';
 import { transcriptionSchema } from '../../../shared/transcription/schema';
+import { SaveProblem } from '../../storage/SaveProblem';
+import { useUnsavedWork } from '../../storage/unsaved-work';
+import { useWorkspace } from '../../workspace';
 import { highlightPlugin, setHighlights, type Highlight } from '../highlight-plugin';
 import { scrollViewTo } from '../scroll';
 import { sheetIndexAt } from '../sheets';
@@ -64,6 +67,10 @@ export function TranscriptionEditor(props: Props) {
   const [, setRevision] = useState(0);
   const callbacks = useRef(props);
   callbacks.current = props;
+  const { bridge } = useWorkspace();
+  // A save the library refused: the edit session put it in the unsaved work, with this editor's text.
+  const unsaved = useUnsavedWork();
+  const saveProblem = unsaved.find((w) => w.kind === 'transcription' && viewRef.current && w.content === viewRef.current.state.doc);
   const ask = useRef<(feature: EditorialFeature) => void>(() => undefined);
   ask.current = (feature) => {
     const view = viewRef.current;
@@ -220,6 +227,15 @@ export function TranscriptionEditor(props: Props) {
         <button type="button" className="primary" title="Finish editing (Ctrl+E)" onClick={props.onDone}>
           Done
         </button>
+        {/* In the toolbar, which stays in view however far the text is scrolled. */}
+        {saveProblem && (
+          <SaveProblem
+            message={saveProblem.message}
+            kept="Your text is kept here in the editor, and Marginalia keeps trying to save it."
+            onSaveCopy={() => saveProblem.saveCopy(bridge)}
+            onRetry={saveProblem.retry}
+          />
+        )}
       </div>
       {question && (
         <form

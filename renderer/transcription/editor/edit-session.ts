@@ -5,13 +5,23 @@
  *
  * Each save writes the text, the revision, the annotation targets carried along by the editor
  * and the scans that follow split or merged sheets in one transaction (saveEditSession).
+ *
+ * A save the library refuses (disk full, database not writable) keeps the text in the editor
+ * and the session: the state is 'error', the reason is put in renderer/storage/unsaved-work.ts
+ * with "Try again" and "Save a copy to a file" (TEI), and the save is tried again after the
+ * next change and, for a storage failure, by itself (5 s, then less and less often).
  */
 import type { EditorState, Transaction } from 'prosemirror-state';
 import type { Creator } from '../../../shared/annotation';
+import type { MarginaliaBridge, SaveFileResult } from '../../../shared/bridge';
 import { targetsAfterEdit } from '../../../shared/anchoring/targets-after-edit';
 import { EDIT_DESCRIPTION, SHEET_RENUMBERING, type SheetRenumbering } from '../../../shared/transcription/editorial-commands';
 import type { MarginaliaDatabase } from '../../db/database';
 import { saveEditSession } from '../../db/transcription-store';
+import { RetryTimer } from '../../storage/retry-timer';
+import { saveTranscriptionCopy, type CarriedTarget } from '../../storage/save-copy';
+import { isStorageError, storageErrorMessage } from '../../storage/storage-error';
+import { unsavedWork } from '../../storage/unsaved-work';
 import { parseTrackingId, trackedAnchors } from './anchor-tracking';
 
 export const EDIT_AUTOSAVE_DELAY_MS = 1000;
@@ -30,6 +40,7 @@ export class EditSession {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private saving: Promise<void> = Promise.resolve();
   private readonly listeners = new Set<(state: EditSaveState) => void>();
+  private readonly retries = new RetryTimer(() => void this.flush());
 
   constructor(
     private readonly db: MarginaliaDatabase,
@@ -49,6 +60,9 @@ export class EditSession {
       this.renumbering = before ? (old) => renumber(before(old)) : renumber;
     }
     this.latest = state;
+    // While a failed save is unresolved, what "Save a copy" writes is the text as it is now.
+    const problem = unsavedWork.get(this.workKey);
+    if (problem) unsavedWork.set({ ...problem, content: state.doc });
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.flush(), EDIT_AUTOSAVE_DELAY_MS);
     this.emit('pending');
@@ -86,8 +100,7 @@ export class EditSession {
   private async saveLatest(): Promise<void> {
     const state = this.latest;
     if (!state || state === this.saved) return;
-    const { anchors, orphans } = trackedAnchors(state);
-    const targets = targetsAfterEdit(state.doc, anchors, orphans).map((t) => ({ ...parseTrackingId(t.id), target: t.target }));
+    const targets = carriedTargets(state);
     const scanSheet = this.renumbering;
     this.renumbering = null;
     this.emit('saving');
@@ -102,14 +115,37 @@ export class EditSession {
         scanSheet,
       });
       this.saved = state;
+      this.retries.reset();
+      unsavedWork.delete(this.workKey);
       this.emit(this.latest === state ? 'saved' : 'pending');
     } catch (error) {
       // The sheets' renumbering is still owed to the scans, before any that came since.
       const later = this.renumbering as SheetRenumbering | null; // may have been set while saving
       this.renumbering = scanSheet && later ? (old) => later(scanSheet(old)) : (scanSheet ?? later);
       console.error('Saving the transcription failed; the text is kept in the editor', error);
+      unsavedWork.set({
+        key: this.workKey,
+        kind: 'transcription',
+        message: storageErrorMessage('The transcription', error),
+        content: this.latest?.doc ?? state.doc,
+        retry: () => this.flush(),
+        saveCopy: (bridge) => this.saveCopy(bridge),
+      });
+      // Space may be freed, the disk come back; any other failure would only fail again.
+      if (isStorageError(error)) this.retries.schedule();
       this.emit('error');
     }
+  }
+
+  /** The text as the editor has it now, with the annotations on their words, to a TEI file. */
+  saveCopy(bridge: MarginaliaBridge): Promise<SaveFileResult> {
+    const state = this.latest;
+    if (!state) return Promise.resolve({ saved: false, reason: 'Nothing has been typed in this session yet.' });
+    return saveTranscriptionCopy(this.db, bridge, { documentId: this.documentId, doc: state.doc, targets: carriedTargets(state) });
+  }
+
+  private get workKey(): string {
+    return `transcription:${this.documentId}`;
   }
 
   get hasUnsavedChanges(): boolean {
@@ -124,4 +160,10 @@ export class EditSession {
   private emit(state: EditSaveState): void {
     for (const listener of this.listeners) listener(state);
   }
+}
+
+/** Where the editor has carried each annotation's words. */
+function carriedTargets(state: EditorState): CarriedTarget[] {
+  const { anchors, orphans } = trackedAnchors(state);
+  return targetsAfterEdit(state.doc, anchors, orphans).map((t) => ({ ...parseTrackingId(t.id), target: t.target }));
 }
