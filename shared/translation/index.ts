@@ -1,0 +1,51 @@
+/** The translator's workbench: segmentation, segment translations and progress (see docs/translation.md). */
+export {
+  RUN_ON_LINE_LENGTH,
+  defaultSegmentationLanguage,
+  plainTextParagraphs,
+  segmentText,
+  segmentTranscription,
+  transcriptionParagraphs,
+  withSegmentIds,
+  type ParagraphRange,
+  type Segment,
+  type SegmentOptions,
+} from './segment';
+export {
+  MIN_SIDE_CONTEXT,
+  NO_OVERRIDES,
+  POINT_CONTEXT,
+  addJoin,
+  addSplit,
+  applyOverrides,
+  describeTextPoint,
+  findTextPoint,
+  resolveOverrides,
+  type ResolvedOverrides,
+  type SegmentationOverrides,
+  type TextPoint,
+} from './overrides';
+export {
+  SEGMENT_STATUSES,
+  SEGMENT_STATUS_LABELS,
+  chosenAlternative,
+  isSegmentStatus,
+  workbenchProblems,
+  type SegmentStatus,
+  type SegmentWorkbench,
+  type TranslationAlternative,
+  type WorkbenchTranslation,
+} from './types';
+export {
+  assignTranslations,
+  countWords,
+  segmentIndexOf,
+  segmentsOverlapping,
+  translationProgress,
+  translationStatus,
+  translationText,
+  type SegmentProgress,
+  type StatusTally,
+  type TranslationAssignment,
+  type TranslationProgress,
+} from './progress';
