@@ -16,6 +16,7 @@
 import OpenSeadragon from 'openseadragon';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { ScanRecord } from '../db/records';
+import { BitmapCanvasDrawer } from './bitmap-canvas-drawer';
 import { OneImageAtATime } from './one-image-at-a-time';
 import { ScanViewerToolbar } from './ScanViewerToolbar';
 import { viewerCommandForKey, type ViewerCommand } from './viewer-keys';
@@ -126,7 +127,16 @@ export function ScanViewer({ scan, sheetLabel, state, onStateChange, overlay, on
       // WebGL runs in software (no GPU, a blocklisted driver, headless tests) OpenSeadragon's
       // WebGL drawer reads every frame back into its visible 2D canvas: 50–100 ms a frame
       // against a steady 16 ms, with "GPU stall due to ReadPixels" warnings in the console.
-      drawer: 'canvas',
+      // This one draws the decoding worker's bitmaps as they are (bitmap-canvas-drawer.ts).
+      drawer: BitmapCanvasDrawer,
+      // Tiles above the base level are 512 × 512 px (1 MiB each): at most this many stay cached
+      // for the scan on show, enough to fill a 4K screen at full size several times over.
+      maxImageCacheCount: 160,
+      // No tile-edge smoothing (above 110 %, OpenSeadragon draws the tiles into a second canvas
+      // and scales that up, every frame): drawn that way, Chromium repainted the whole window's
+      // layer on each frame of a zoom, 40–100 ms each (a trace). The tiles overlap their
+      // neighbours by a pixel instead, so no seams show (pyramid.ts).
+      smoothTileEdgesMinZoom: Infinity,
     });
     const update = () => setReadout(readoutOf(osd));
     // Whether the view is still as the last fit left it. While it is, a change in the pane's

@@ -1,34 +1,66 @@
 /**
- * A Web Worker that decodes an image Blob, scaled to a given size, into an ImageBitmap.
+ * A Web Worker that decodes the scans the viewer shows (scan-pyramid.ts): at opening, a
+ * screen-sized base level and the levels below it; when the reader zooms in, tiles of the
+ * full-size image. Decoding, scaling and cutting all happen on this thread; the bitmaps are
+ * transferred to the window, not copied, and the window draws them as they are.
  *
- * `createImageBitmap` decodes a Blob off the window's thread, but Chromium then scales it on the
- * calling thread: 0.2 s of frozen window for a 6000 × 8000 px scan brought to screen size, and
- * far more for a large PNG, which unlike JPEG cannot be decoded straight to a smaller size. Here
- * both happen on the worker's thread, and the bitmap is transferred back, not copied.
- *
- * Orientation is taken from the image (a JPEG's EXIF rotation), as an `<img>` shows it and as
- * the importer measured the scan's width and height.
+ * Each open scan is a session, named by the window; closing it lets go of its full-size image.
  */
+import { ScanPyramid, type OpenedPyramid } from './scan-pyramid';
+import type { PixelRect, Size } from './pyramid';
 
-/** A request: the blob, and the size to scale to (omitted: full size). */
-export interface DecodeRequest {
-  id: number;
-  blob: Blob;
-  width?: number;
-  height?: number;
-}
+/** What the window asks. */
+export type DecodeRequest =
+  | { kind: 'open'; id: number; session: number; blob: Blob; baseSize: number }
+  | { kind: 'tile'; id: number; session: number; rect: PixelRect; size: Size }
+  | { kind: 'close'; session: number };
 
-/** The answer: the bitmap, or why there is none. */
-export type DecodeResponse = { id: number; bitmap: ImageBitmap } | { id: number; error: string };
+/** The answer to an `open` or a `tile`: what was made, or why nothing was. */
+export type DecodeResponse = { id: number; opened: OpenedPyramid } | { id: number; bitmap: ImageBitmap } | { id: number; error: string };
+
+const sessions = new Map<number, Promise<ScanPyramid>>();
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 self.addEventListener('message', (event: MessageEvent<DecodeRequest>) => {
-  const { id, blob, width, height } = event.data;
-  const options: ImageBitmapOptions =
-    width && height
-      ? { imageOrientation: 'from-image', resizeWidth: width, resizeHeight: height, resizeQuality: 'medium' }
-      : { imageOrientation: 'from-image' };
-  createImageBitmap(blob, options).then(
-    (bitmap) => self.postMessage({ id, bitmap } satisfies DecodeResponse, { transfer: [bitmap] }),
-    (error: unknown) => self.postMessage({ id, error: error instanceof Error ? error.message : String(error) } satisfies DecodeResponse),
-  );
+  const request = event.data;
+  switch (request.kind) {
+    case 'open': {
+      const opening = ScanPyramid.open(request.blob, request.baseSize);
+      const pyramid = opening.then(({ pyramid }) => pyramid);
+      pyramid.catch(() => undefined); // the failure is answered below
+      sessions.set(request.session, pyramid);
+      opening.then(
+        ({ opened }) => self.postMessage({ id: request.id, opened } satisfies DecodeResponse, { transfer: opened.levels }),
+        (error: unknown) => {
+          sessions.delete(request.session);
+          self.postMessage({ id: request.id, error: message(error) } satisfies DecodeResponse);
+        },
+      );
+      return;
+    }
+    case 'tile': {
+      const session = sessions.get(request.session);
+      if (!session) {
+        self.postMessage({ id: request.id, error: 'The scan was closed.' } satisfies DecodeResponse);
+        return;
+      }
+      session
+        .then((pyramid) => pyramid.tile(request.rect, request.size))
+        .then(
+          (bitmap) => self.postMessage({ id: request.id, bitmap } satisfies DecodeResponse, { transfer: [bitmap] }),
+          (error: unknown) => self.postMessage({ id: request.id, error: message(error) } satisfies DecodeResponse),
+        );
+      return;
+    }
+    case 'close': {
+      const session = sessions.get(request.session);
+      sessions.delete(request.session);
+      session?.then(
+        (pyramid) => pyramid.close(),
+        () => undefined,
+      );
+      return;
+    }
+  }
 });
