@@ -14,6 +14,10 @@ const markup = (page: Page) => page.getByRole('toolbar', { name: 'Editorial mark
 async function caretAt(page: Page, words: string, side: 'before' | 'after', spec: WordsSpec = {}): Promise<void> {
   await selectWords(page, words, spec);
   await page.keyboard.press(side === 'before' ? 'ArrowLeft' : 'ArrowRight');
+  // Typing before the editor has seen the collapsed selection would type over the selected
+  // words (on a busy machine the selection change arrives a moment later).
+  await expect.poll(() => page.evaluate(() => window.getSelection()?.isCollapsed ?? false)).toBe(true);
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 }
 
 async function saved(page: Page): Promise<void> {
