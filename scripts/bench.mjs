@@ -17,7 +17,9 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const env = { ...process.env, CHROMIUM_PATH: process.env.CHROMIUM_PATH || '/usr/bin/chromium' };
-const outDir = '../dist/bench-renderer'; // relative to vite's root (renderer/); bench/playwright.config.ts serves the same
+// Relative to vite's root (renderer/); bench/playwright.config.ts serves the same. BENCH_OUT_DIR (with
+// BENCH_PORT) lets two benchmark runs on one machine keep out of each other's way.
+const outDir = process.env.BENCH_OUT_DIR || '../dist/bench-renderer';
 env.BENCH_OUT_DIR = outDir;
 
 if (!fs.existsSync(env.CHROMIUM_PATH)) {

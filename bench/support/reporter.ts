@@ -16,7 +16,7 @@ import { FIGURE_ATTACHMENT, formatGoal, formatNumber, type Figure } from './resu
 const BUSY_SHARE = 0.15;
 
 interface Options {
-  /** Where to write the JSON (default: results.json in the bench folder). */
+  /** Where to write the JSON (default: $BENCH_RESULTS, else results.json in the bench folder). */
   outputFile?: string;
 }
 
@@ -41,7 +41,7 @@ export default class BenchReporter implements Reporter {
   onBegin(config: FullConfig): void {
     this.started = Date.now();
     const benchDir = config.configFile ? path.dirname(config.configFile) : config.rootDir;
-    this.outputFile = path.resolve(benchDir, this.options.outputFile ?? 'results.json');
+    this.outputFile = path.resolve(benchDir, this.options.outputFile ?? (process.env.BENCH_RESULTS || 'results.json'));
   }
 
   onTestBegin(test: TestCase): void {
@@ -63,11 +63,16 @@ export default class BenchReporter implements Reporter {
   }
 
   onEnd(result: FullResult): void {
+    if (this.tests.length === 0) {
+      // Nothing ran (`--list`, a grep matching nothing): keep the last run's results.json.
+      console.log('\nNo benchmark ran; results.json is left as it was.');
+      return;
+    }
     const rows = this.figures.map((f) => [
       `${f.area}: ${f.name}`,
       `${formatNumber(f.value)} ${f.unit}`,
       f.baseline === null ? '—' : `${formatNumber(f.baseline)} ${f.unit}`,
-      f.ratio === null ? (f.baseline === 0 ? '∞' : '—') : `${f.ratio.toFixed(2)}×`,
+      f.ratio === null ? (f.baseline === 0 ? '∞' : '—') : `${formatRatio(f.ratio)}×`,
       formatGoal(f.goal, f.unit),
       f.met === null ? '—' : f.met ? 'met' : 'MISSED',
     ]);
@@ -127,6 +132,11 @@ function weightedShare(tests: readonly TestOutcome[]): number | null {
   const known = tests.filter((t) => t.othersCpuShare !== null && t.durationMs > 0);
   const time = known.reduce((sum, t) => sum + t.durationMs, 0);
   return time > 0 ? known.reduce((sum, t) => sum + t.othersCpuShare! * t.durationMs, 0) / time : null;
+}
+
+/** A ratio with two decimals, or two significant digits when it is that small (a rate far below its baseline). */
+function formatRatio(ratio: number): string {
+  return ratio !== 0 && Math.abs(ratio) < 0.1 ? ratio.toPrecision(2) : ratio.toFixed(2);
 }
 
 function markdownTable(header: string[], rows: string[][]): string {
