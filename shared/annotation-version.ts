@@ -13,9 +13,14 @@ import type { Annotation } from './annotation';
 export const MAX_LINEAGE = 64;
 
 /** The parts of an annotation a person edits, in a fixed order. */
-function content(a: Pick<Annotation, 'kind' | 'body' | 'crossref' | 'deleted' | 'target'>): unknown {
-  return [a.kind, a.body, a.crossref, a.deleted, a.target.type === 'region' ? [a.target.scanId, a.target.selector] : null];
+function content(a: HashedParts): unknown {
+  const parts: unknown[] = [a.kind, a.body, a.crossref, a.deleted, a.target.type === 'region' ? [a.target.scanId, a.target.selector] : null];
+  // Only when present, so that annotations without workbench data keep the hashes they had.
+  if (a.workbench) parts.push(a.workbench);
+  return parts;
 }
+
+type HashedParts = Pick<Annotation, 'kind' | 'body' | 'crossref' | 'deleted' | 'target' | 'workbench'>;
 
 /** JSON with object keys sorted, so equal content gives equal text whatever the key order. */
 export function canonicalJson(value: unknown): string {
@@ -56,12 +61,12 @@ export function hashText(text: string): string {
   return [v3, v2, v1, v0].map((limb) => limb.toString(16).padStart(4, '0')).join('');
 }
 
-export function contentHash(a: Pick<Annotation, 'kind' | 'body' | 'crossref' | 'deleted' | 'target'>): string {
+export function contentHash(a: HashedParts): string {
   return hashText(canonicalJson(content(a)));
 }
 
 /** The lineage after saving a version: its hash appended, unless the content did not change. */
-export function extendLineage(lineage: readonly string[], next: Pick<Annotation, 'kind' | 'body' | 'crossref' | 'deleted' | 'target'>): string[] {
+export function extendLineage(lineage: readonly string[], next: HashedParts): string[] {
   const hash = contentHash(next);
   if (lineage[lineage.length - 1] === hash) return [...lineage];
   return [...lineage, hash].slice(-MAX_LINEAGE);

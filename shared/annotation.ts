@@ -8,6 +8,7 @@
  */
 
 import type { RegionSelector } from './regions/selectors';
+import type { SegmentWorkbench } from './translation/types';
 
 export const ANNOTATION_KINDS = ['commentary', 'translation', 'crossref'] as const;
 export type AnnotationKind = (typeof ANNOTATION_KINDS)[number];
@@ -130,6 +131,12 @@ export interface Annotation {
    * found them in conflict), kept until the user chooses. Absent when there are none.
    */
   conflicts?: ConflictingVersion[];
+  /**
+   * A translation drafted in the translator's workbench: its status, the renderings weighed and
+   * the chosen one (whose text is also `body.doc`), and the translator's note. Absent on every
+   * other annotation (see shared/translation/types.ts).
+   */
+  workbench?: SegmentWorkbench;
 }
 
 /** Another version of an annotation, kept beside it after a merge, and where it came from. */

@@ -15,6 +15,7 @@ import type {
 import { emptyBodyDoc } from '../../shared/annotation-body-schema';
 import { extendLineage } from '../../shared/annotation-version';
 import type { RegionSelector } from '../../shared/regions/selectors';
+import { chosenAlternative, type SegmentWorkbench } from '../../shared/translation/types';
 import type { MarginaliaDatabase } from './database';
 import { newId, nowIso } from './ids';
 
@@ -25,6 +26,8 @@ export interface NewAnnotation {
   creator: Creator;
   /** Language of the body; a translation defaults to English. */
   language?: string;
+  /** For a translation made in the translator's workbench: its status, renderings and note; the chosen rendering becomes the body. */
+  workbench?: SegmentWorkbench;
 }
 
 export async function createAnnotation(db: MarginaliaDatabase, input: NewAnnotation): Promise<Annotation> {
@@ -34,7 +37,7 @@ export async function createAnnotation(db: MarginaliaDatabase, input: NewAnnotat
     documentId: input.documentId,
     kind: input.kind,
     target: input.target,
-    body: { doc: emptyBodyDoc(), language: input.language ?? 'en' },
+    body: { doc: (input.workbench && chosenAlternative(input.workbench)?.doc) || emptyBodyDoc(), language: input.language ?? 'en' },
     crossref: null,
     links: [],
     creator: input.creator,
@@ -43,6 +46,7 @@ export async function createAnnotation(db: MarginaliaDatabase, input: NewAnnotat
     revision: 1,
     deleted: false,
     lineage: [],
+    ...(input.workbench ? { workbench: input.workbench } : {}),
   };
   annotation.lineage = extendLineage([], annotation);
   await db.transaction('rw', db.annotations, () => db.annotations.add(annotation));
@@ -171,5 +175,18 @@ export function resolveConflict(db: MarginaliaDatabase, id: string, versionIndex
         ? { kind: theirs.kind, body: theirs.body, crossref: theirs.crossref, deleted: theirs.deleted, links: theirs.links }
         : {};
     return { ...content, conflicts: conflicts.length > 0 ? conflicts : undefined, lineage: joined };
+  });
+}
+
+/**
+ * Saves a translation's workbench data (status, renderings, note); its body becomes the chosen
+ * rendering, so every reader of translations (cards, packs, TEI, exports) sees the choice.
+ */
+export function saveWorkbench(db: MarginaliaDatabase, id: string, workbench: SegmentWorkbench): Promise<Annotation | undefined> {
+  return updateAnnotation(db, id, (a) => {
+    if (a.kind !== 'translation') return null;
+    if (JSON.stringify(a.workbench) === JSON.stringify(workbench)) return null;
+    const chosen = chosenAlternative(workbench);
+    return { workbench, body: chosen ? { ...a.body, doc: chosen.doc } : a.body };
   });
 }

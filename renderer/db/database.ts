@@ -11,6 +11,7 @@ import { contentHash } from '../../shared/annotation-version';
 import { emptyMetadata } from '../../shared/document-metadata';
 import type { DocumentRecord, ScanRecord, SettingRecord, StagedScanRecord, TranscriptionRecord } from './records';
 import { firstRevision, type RevisionRecord } from './revision-store';
+import type { GlossaryEntryRecord, SegmentationRecord } from './translation-records';
 
 export const DATABASE_NAME = 'marginalia';
 
@@ -22,6 +23,8 @@ export class MarginaliaDatabase extends Dexie {
   settings!: Table<SettingRecord, string>;
   stagedScans!: Table<StagedScanRecord, string>;
   revisions!: Table<RevisionRecord, string>;
+  glossary!: Table<GlossaryEntryRecord, string>;
+  segmentations!: Table<SegmentationRecord, string>;
 
   constructor(name: string = DATABASE_NAME, options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}) {
     super(name, { chromeTransactionDurability: 'strict', ...options });
@@ -99,6 +102,10 @@ export class MarginaliaDatabase extends Dexie {
             a.lineage ??= [contentHash(a)];
           });
       });
+    // Version 6: the translator's workbench — the library's glossary, and each document's
+    // manual splits and joins of segments. New tables only; translations carry their workbench
+    // data in an optional field of the annotation, which needs no index.
+    this.version(6).stores({ glossary: 'id, order', segmentations: 'documentId' });
   }
 }
 

@@ -41,6 +41,7 @@ import { documentIdFromUrn, documentUrn, scanIdFromUrn, scanUrn } from '../tei/i
 import { describeValue, fail, Fields, isPlainObject } from './checks';
 import type { PackLimits } from './format';
 import { lineageEndingWith } from './lineage';
+import { chosenAlternative, workbenchProblems, type SegmentWorkbench } from '../translation/types';
 
 export const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 export const IIIF_PRESENTATION_CONTEXT = 'http://iiif.io/api/presentation/3/context.json';
@@ -59,6 +60,7 @@ export const MARGINALIA_CONTEXT = {
   'marginalia:crossref': { '@type': '@json' },
   'marginalia:conflicts': { '@type': '@json' },
   'marginalia:lineage': { '@container': '@list' },
+  'marginalia:workbench': { '@type': '@json' },
 } as const;
 
 export const MOTIVATION_OF_KIND: Readonly<Record<AnnotationKind, string>> = {
@@ -120,6 +122,7 @@ export interface JsonLdWriteOptions {
 export function annotationToJsonLd(a: Omit<Annotation, 'conflicts'> & { conflicts?: ConflictingVersion[] }, options: JsonLdWriteOptions): JsonObject {
   const ext = options.marginalia;
   const bodies: JsonObject[] = [textualBody(a, ext)];
+  if (a.workbench) bodies.push(...workbenchBodies(a.workbench, a.body.language));
   if (a.crossref) bodies.push(...crossrefBodies(a.crossref, ext));
   for (const link of a.links) bodies.push({ ...textResource(link, ext), purpose: 'linking', ...(ext ? { 'marginalia:role': 'link' } : {}) });
 
@@ -149,6 +152,7 @@ export function annotationToJsonLd(a: Omit<Annotation, 'conflicts'> & { conflict
     out['marginalia:lineage'] = [...a.lineage];
     out['marginalia:deleted'] = a.deleted;
     if (a.crossref) out['marginalia:crossref'] = a.crossref;
+    if (a.workbench) out['marginalia:workbench'] = a.workbench;
     if (a.conflicts && a.conflicts.length > 0) {
       out['marginalia:conflicts'] = a.conflicts.map((c) => ({ source: c.source, annotation: annotationToJsonLd(c.annotation, options) }));
     }
@@ -166,6 +170,28 @@ function textualBody(a: Pick<Annotation, 'body' | 'kind'>, ext: boolean): JsonOb
     ...(a.kind === 'crossref' ? { purpose: 'describing' } : {}),
     ...(ext ? { 'marginalia:doc': a.body.doc } : {}),
   };
+}
+
+/**
+ * A workbench translation's other renderings and note, for other tools: the renderings as a
+ * `Choice` (the chosen one first, the model's default), the note as a `commenting` body. The
+ * exact values travel in `marginalia:workbench`; reading takes them from there.
+ */
+function workbenchBodies(workbench: SegmentWorkbench, language: string): JsonObject[] {
+  const bodies: JsonObject[] = [];
+  const plain = (doc: BodyDocJSON): JsonObject => ({
+    type: 'TextualBody',
+    value: bodyPlainText(doc),
+    format: 'text/plain',
+    ...(language ? { language } : {}),
+  });
+  if (workbench.alternatives.length > 1) {
+    const chosen = chosenAlternative(workbench);
+    const ordered = chosen ? [chosen, ...workbench.alternatives.filter((alt) => alt !== chosen)] : workbench.alternatives;
+    bodies.push({ type: 'Choice', items: ordered.map((alt) => plain(alt.doc)) });
+  }
+  if (workbench.note) bodies.push({ ...plain(workbench.note), language: 'en', purpose: 'commenting' });
+  return bodies;
 }
 
 function textResource(target: TextTarget, ext: boolean): JsonObject {
@@ -355,6 +381,7 @@ export function annotationFromJsonLd(value: unknown, where: string, limits: Pack
   if (!body) fail(`${what} has no body with Marginalia text (a TextualBody with “marginalia:doc”)`);
 
   const crossref = f.has('marginalia:crossref') ? readCrossref(f.value['marginalia:crossref'], what) : null;
+  const workbench = f.has('marginalia:workbench') ? readWorkbench(f.value['marginalia:workbench'], kind, what, notes) : undefined;
 
   // The target: words or a region.
   let rawTarget = f.value.target;
@@ -391,6 +418,7 @@ export function annotationFromJsonLd(value: unknown, where: string, limits: Pack
     revision,
     deleted,
     lineage,
+    ...(workbench ? { workbench } : {}),
   };
   // A lineage that does not end with this version's hash does not describe it (the pack was
   // edited by hand, or a body was tidied above): this version then counts as a later one.
@@ -469,6 +497,27 @@ function readRegionSelector(t: Fields, what: string, notes: ReadNotes): RegionSe
   if (!same) notes.warnings.push(`The region of ${what} was rewritten from its coordinates (its selector held more than the shape).`);
   return same ? (selector.type === 'SvgSelector' ? { type: 'SvgSelector', value: selector.value } : { ...canonical }) : canonical;
 }
+
+/** A translation's workbench data: its shape checked, every rendering and the note read as bodies. */
+function readWorkbench(raw: unknown, kind: AnnotationKind, what: string, notes: ReadNotes): SegmentWorkbench {
+  if (kind !== 'translation') fail(`${what} is not a translation but carries translation workbench data`);
+  const problems = workbenchProblems(raw);
+  if (problems.length > 0) fail(`the translation workbench data of ${what} is damaged: ${problems.join('; ')}`);
+  const value = raw as SegmentWorkbench;
+  if (value.alternatives.length > MAX_ALTERNATIVES) fail(`${what} has ${value.alternatives.length} alternative renderings, more than the ${MAX_ALTERNATIVES} allowed`);
+  return {
+    status: value.status,
+    alternatives: value.alternatives.map((alt, i) => ({
+      id: alt.id,
+      doc: readBodyDoc(alt.doc, `rendering ${i + 1} of ${what}`, notes),
+    })),
+    chosen: value.chosen,
+    note: value.note ? readBodyDoc(value.note, `the translator’s note of ${what}`, notes) : null,
+  };
+}
+
+/** More alternative renderings of one sentence than any translator weighs. */
+const MAX_ALTERNATIVES = 100;
 
 /** A body's ProseMirror JSON, checked against the body schema, with links that are not web or e-mail addresses removed. */
 function readBodyDoc(raw: unknown, what: string, notes: ReadNotes): BodyDocJSON {
