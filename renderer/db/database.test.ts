@@ -167,7 +167,7 @@ describe('schema upgrades', () => {
 
     const upgraded = new MarginaliaDatabase(name);
     await upgraded.open();
-    expect(upgraded.verno).toBe(5);
+    expect(upgraded.verno).toBe(6);
     const doc = await upgraded.documents.get('d1');
     expect(doc).toMatchObject({ title: 'Old document', textLanguage: 'Russian', authors: '', associatedTopics: '', textKind: '' });
     const scans = await upgraded.scans.where('[documentId+order]').between(['d1', 0], ['d1', Infinity]).toArray();
@@ -188,6 +188,10 @@ describe('schema upgrades', () => {
     expect(transcriptionFromJSON(transcription).textContent).toBe('x y');
     const revisions = await upgraded.revisions.where('documentId').equals('d1').toArray();
     expect(revisions.map((r) => [r.number, r.created, r.transcription.doc])).toEqual([[1, '2026-01-02T03:04:05.000Z', oldText]]);
+    // Version 6's tables exist and start empty; no annotation gained workbench data.
+    expect(await upgraded.glossary.count()).toBe(0);
+    expect(await upgraded.segmentations.count()).toBe(0);
+    expect((await upgraded.annotations.get('a1'))!.workbench).toBeUndefined();
     await upgraded.delete();
   });
 });

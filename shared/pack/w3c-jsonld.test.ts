@@ -12,13 +12,31 @@ import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { ANNOTATION_CONTEXT, exportAnnotationsJsonLd, IIIF_PRESENTATION_CONTEXT, MARGINALIA_CONTEXT } from './annotation-jsonld';
-import { annotationsOfEveryKind, noteDocument, sampleDocument, TEACHER } from './test-fixtures';
+import { annotation, annotationsOfEveryKind, noteDocument, paragraphs, sampleDocument, TEACHER, textTarget } from './test-fixtures';
 import { writePack } from './write-pack';
 
 const out = path.resolve('node_modules/.cache/w3c');
 const sample = sampleDocument(new Uint8Array(readFileSync('assets/sample/mao-to-filippov-1951-07-20.txt')));
 const note = noteDocument();
-const annotations = annotationsOfEveryKind(sample, note);
+/** A translation from the translator's workbench: two renderings (a Choice for other tools) and a note. */
+const workbenchTranslation = annotation({
+  id: 'a0000000-0000-4000-8000-000000000099',
+  documentId: sample.record.id,
+  kind: 'translation',
+  target: textTarget(sample, 'Мероприятия в отношении пленных'),
+  creator: TEACHER,
+  body: { doc: paragraphs('Arrangements concerning prisoners of war.'), language: 'en' },
+  workbench: {
+    status: 'reviewed',
+    alternatives: [
+      { id: 'alt-1', doc: paragraphs('Measures concerning prisoners.') },
+      { id: 'alt-2', doc: paragraphs('Arrangements concerning prisoners of war.') },
+    ],
+    chosen: 'alt-2',
+    note: paragraphs('“Мероприятия” here means arrangements agreed between the sides.'),
+  },
+});
+const annotations = [...annotationsOfEveryKind(sample, note), workbenchTranslation];
 
 const SCHEMAS = path.resolve('../shared/w3c-annotation/schemas');
 const BASE = 'https://wa-schemas.invalid/';
@@ -86,7 +104,8 @@ describe('annotations as W3C Web Annotations', () => {
     const collection = JSON.parse(text);
     expect(collection['@context']).toEqual([ANNOTATION_CONTEXT, MARGINALIA_CONTEXT, IIIF_PRESENTATION_CONTEXT]);
     const items: Array<Record<string, any>> = collection.first.items; // eslint-disable-line @typescript-eslint/no-explicit-any
-    expect(items).toHaveLength(11);
+    expect(items).toHaveLength(12);
+    expect(items.some((i) => Array.isArray(i.body) && i.body.some((b: { type?: string }) => b.type === 'Choice'))).toBe(true);
     expect(new Set(items.map((i) => i.motivation))).toEqual(new Set(['commenting', 'supplementing', 'linking']));
     const selectorTypes = new Set(items.flatMap((i) => [].concat(i.target.selector).map((s: { type: string }) => s.type)));
     expect(selectorTypes).toEqual(new Set(['TextQuoteSelector', 'TextPositionSelector', 'FragmentSelector', 'SvgSelector']));
@@ -105,7 +124,7 @@ describe('annotations as W3C Web Annotations', () => {
     const text = exportAnnotationsJsonLd(annotations, { creator: TEACHER, generator: 'Marginalia test', created: '2026-03-03T09:00:00.000Z' });
     const collection = JSON.parse(text);
     expect(collection['@context']).toEqual([ANNOTATION_CONTEXT, IIIF_PRESENTATION_CONTEXT]);
-    expect(collection.total).toBe(10);
+    expect(collection.total).toBe(11);
     expect(text).not.toMatch(/"marginalia:\w+":/);
     save('plain-annotations-every-kind.jsonld', text);
     expect(mustFailures(collection)).toEqual([]);
