@@ -23,7 +23,7 @@ const mainBundle = path.join(projectRoot, 'dist/electron/main.cjs');
 const rendererIndex = path.join(projectRoot, 'dist/renderer/index.html');
 
 /** The keys of `MarginaliaBridge` (shared/bridge.ts), which is all the preload may expose. */
-const BRIDGE_KEYS = ['appInfo', 'onBeforeClose', 'onMenuCommand', 'openExternal', 'openFiles', 'shell'];
+const BRIDGE_KEYS = ['appInfo', 'backups', 'onBeforeClose', 'onMenuCommand', 'openExternal', 'openFiles', 'printToPdf', 'saveFile', 'shell'];
 
 const SAMPLE_TITLE = 'Ciphered Telegram from Mao Zedong to Filippov';
 

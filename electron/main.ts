@@ -43,6 +43,7 @@ import { expectNoArguments, expectOneString } from './ipc-arguments';
 import { buildMenuTemplate } from './menu-template';
 import { openDialogOptions, readChosenFiles } from './open-files';
 import { checkSaveFileArguments, saveDialogOptions, writeWhole } from './save-file';
+import { checkPrintToPdfArguments, newPrintWindow, renderPdf } from './print-to-pdf';
 import { filePathForAppUrl, mimeTypeFor } from './protocol-paths';
 import { waitForRendererFlush, type FlushChannel } from './renderer-flush';
 import { isTrustedSender, type SenderFacts } from './sender-validation';
@@ -376,6 +377,28 @@ function registerIpcHandlers(): void {
     if (result.canceled || !result.filePath) return { saved: false, reason: '' };
     try {
       await writeWhole(result.filePath, bytes, { writeFile: (f, b) => fs.writeFile(f, b), rename: (a, b) => fs.rename(a, b), rm: (f, o) => fs.rm(f, o) });
+      return { saved: true, where: result.filePath };
+    } catch (error) {
+      return { saved: false, reason: `The file could not be written: ${error instanceof Error ? error.message : String(error)}` };
+    }
+  });
+
+  // The English rendering printed to PDF: the page is rendered in a hidden window with
+  // JavaScript off (print-to-pdf.ts), after the user has chosen where the PDF goes.
+  handleTrusted(ipcMain, IPC.printToPdf, isFromOurApp, async (event, args): Promise<SaveFileResult> => {
+    const { html, suggestedName } = checkPrintToPdfArguments(IPC.printToPdf, args);
+    const window = BrowserWindow.fromWebContents(event.sender);
+    const options = saveDialogOptions('pdf', suggestedName, app.getPath('documents'));
+    const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+    if (result.canceled || !result.filePath) return { saved: false, reason: '' };
+    let pdf: Uint8Array;
+    try {
+      pdf = await renderPdf(() => newPrintWindow(BrowserWindow), html);
+    } catch (error) {
+      return { saved: false, reason: `The PDF could not be made: ${error instanceof Error ? error.message : String(error)}` };
+    }
+    try {
+      await writeWhole(result.filePath, pdf, { writeFile: (f, b) => fs.writeFile(f, b), rename: (a, b) => fs.rename(a, b), rm: (f, o) => fs.rm(f, o) });
       return { saved: true, where: result.filePath };
     } catch (error) {
       return { saved: false, reason: `The file could not be written: ${error instanceof Error ? error.message : String(error)}` };

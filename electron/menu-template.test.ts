@@ -51,6 +51,9 @@ describe('buildMenuTemplate', () => {
     ['Undo Annotation Change', 'edit.undoAnnotationChange', undefined],
     ['Edit Transcription', 'edit.toggleTranscriptionEditing', 'CmdOrCtrl+E'],
     ['Export as TEI…', 'file.exportTei', undefined],
+    ['Export English Translation…', 'file.exportEnglish', undefined],
+    ['Glossary…', 'file.glossary', undefined],
+    ['Show/Hide Translation Workbench', 'view.toggleTranslation', 'CmdOrCtrl+Shift+E'],
     ['Open Annotation Pack…', 'file.openPack', undefined],
     ['Export Annotation Pack…', 'file.exportPack', undefined],
     ['Backups…', 'file.backups', undefined],
@@ -91,7 +94,7 @@ describe('buildMenuTemplate', () => {
 
   it('ends File with Quit on Linux, after a separator', () => {
     const file = submenuOf(topLevel(build().template, 'File'));
-    expect(file.map((item) => item.label ?? item.type ?? item.role)).toEqual(['Import Documents…', 'Add Scans…', 'separator', 'Open Annotation Pack…', 'Export Annotation Pack…', 'Backups…', 'separator', 'Export as TEI…', 'separator', 'Close Document', 'separator', 'quit']);
+    expect(file.map((item) => item.label ?? item.type ?? item.role)).toEqual(['Import Documents…', 'Add Scans…', 'separator', 'Open Annotation Pack…', 'Export Annotation Pack…', 'Backups…', 'separator', 'Export as TEI…', 'Export English Translation…', 'Glossary…', 'separator', 'Close Document', 'separator', 'quit']);
   });
 
   it('has the zoom and full-screen roles in View', () => {

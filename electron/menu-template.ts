@@ -63,6 +63,8 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
       command('Backups…', 'file.backups'),
       separator,
       command('Export as TEI…', 'file.exportTei'),
+      command('Export English Translation…', 'file.exportEnglish'),
+      command('Glossary…', 'file.glossary'),
       separator,
       command('Close Document', 'file.closeDocument'),
       separator,
@@ -97,6 +99,7 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
       command('Previous Sheet', 'view.previousSheet', 'CmdOrCtrl+['),
       command('Show/Hide Metadata', 'view.toggleMetadata', 'CmdOrCtrl+Shift+M'),
       command('Show/Hide Annotations', 'view.toggleAnnotations', 'CmdOrCtrl+Shift+A'),
+      command('Show/Hide Translation Workbench', 'view.toggleTranslation', 'CmdOrCtrl+Shift+E'),
       command('Library', 'view.focusLibrary', 'CmdOrCtrl+L'),
       {
         label: 'Layout',

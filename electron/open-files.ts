@@ -12,6 +12,7 @@ export const OPEN_FILES_LIMITS: Readonly<Record<OpenFilesPurpose, number>> = {
   documents: MAX_TEXT_FILE_BYTES,
   scans: MAX_SCAN_FILE_BYTES,
   packs: MAX_PACK_FILE_BYTES,
+  glossary: MAX_TEXT_FILE_BYTES,
 };
 
 export function openDialogOptions(purpose: OpenFilesPurpose): OpenDialogOptions {
@@ -23,6 +24,8 @@ export function openDialogOptions(purpose: OpenFilesPurpose): OpenDialogOptions 
       return { title: 'Add Scans', buttonLabel: 'Add', properties: ['openFile', 'multiSelections'], filters: [{ name: 'Images and PDFs', extensions }] };
     case 'packs':
       return { title: 'Open Annotation Pack', buttonLabel: 'Open', properties: ['openFile'], filters: [{ name: 'Annotation packs and W3C annotations', extensions }] };
+    case 'glossary':
+      return { title: 'Import Glossary', buttonLabel: 'Import', properties: ['openFile'], filters: [{ name: 'Glossaries (CSV or TBX)', extensions }] };
   }
 }
 

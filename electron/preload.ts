@@ -60,6 +60,8 @@ const bridge: MarginaliaBridge = {
   saveFile: (purpose: SaveFilePurpose, suggestedName: string, bytes: Uint8Array) =>
     ipcRenderer.invoke(IPC.saveFile, purpose, suggestedName, bytes) as Promise<SaveFileResult>,
 
+  printToPdf: (html: string, suggestedName: string) => ipcRenderer.invoke(IPC.printToPdf, html, suggestedName) as Promise<SaveFileResult>,
+
   backups: {
     write: (bytes: Uint8Array, keep: number) => ipcRenderer.invoke(IPC.writeBackup, bytes, keep) as Promise<BackupInfo>,
     list: () => ipcRenderer.invoke(IPC.listBackups) as Promise<BackupInfo[]>,

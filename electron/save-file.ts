@@ -25,10 +25,22 @@ export function checkSaveFileArguments(channel: string, args: readonly unknown[]
   return { purpose, suggestedName: safeFileName(suggestedName, purpose), bytes };
 }
 
+const SAVE_DIALOG_TITLES: Readonly<Record<SaveFilePurpose, string>> = {
+  tei: 'Export as TEI',
+  pack: 'Export Annotation Pack',
+  annotations: 'Export Annotations',
+  'glossary-csv': 'Export Glossary as CSV',
+  'glossary-tbx': 'Export Glossary as TBX',
+  docx: 'Export English Translation as Word',
+  markdown: 'Export English Translation as Markdown',
+  html: 'Export English Translation as HTML',
+  pdf: 'Print English Translation to PDF',
+};
+
 export function saveDialogOptions(purpose: SaveFilePurpose, suggestedName: string, folder: string): SaveDialogOptions {
   const type = SAVE_FILE_TYPES[purpose];
   return {
-    title: purpose === 'tei' ? 'Export as TEI' : purpose === 'pack' ? 'Export Annotation Pack' : 'Export Annotations',
+    title: SAVE_DIALOG_TITLES[purpose],
     buttonLabel: 'Export',
     defaultPath: `${folder}/${suggestedName}`,
     filters: [{ name: type.name, extensions: [type.extension] }],

@@ -661,6 +661,7 @@ describe('main.ts, run against a recording stand-in for electron', () => {
       [IPC.appInfo]: [],
       [IPC.openFiles]: ['document'],
       [IPC.saveFile]: ['pack', 'x.json', new Uint8Array([1])],
+      [IPC.printToPdf]: ['<!DOCTYPE html><html><body>x</body></html>', 'x.pdf'],
       [IPC.openExternal]: ['https://example.org/'],
       [IPC.writeBackup]: [new Uint8Array([1]), 5],
       [IPC.listBackups]: [],
@@ -669,7 +670,7 @@ describe('main.ts, run against a recording stand-in for electron', () => {
 
     it('handles exactly the invoke channels of the bridge', () => {
       expect([...fake.ipcHandlers.keys()].sort()).toEqual(
-        [IPC.appInfo, IPC.openExternal, IPC.openFiles, IPC.saveFile, IPC.writeBackup, IPC.listBackups, IPC.readBackup].sort(),
+        [IPC.appInfo, IPC.openExternal, IPC.openFiles, IPC.saveFile, IPC.printToPdf, IPC.writeBackup, IPC.listBackups, IPC.readBackup].sort(),
       );
     });
 

@@ -15,6 +15,7 @@ import { ImportStatus } from './import/ImportStatus';
 import { useImports } from './import/useImports';
 import { isPackFile, usePacks } from './packs/use-packs';
 import { BackupsDialog } from './backups/BackupsDialog';
+import { GlossaryDialog } from './glossary/GlossaryDialog';
 import { backUpIfChanged, scheduleBackups } from './backups/library-backup';
 import { commandForKey, SHORTCUTS } from './keyboard-shortcuts';
 import { LibraryList } from './library/LibraryList';
@@ -55,6 +56,7 @@ export function App({ onRename, toast, onDismissToast }: Props) {
   const packs = usePacks(documents ?? [], openId ?? null);
   const { openPack, startExport } = packs;
   const [backupsOpen, setBackupsOpen] = useState(false);
+  const [glossaryOpen, setGlossaryOpen] = useState(false);
   // Desktop backups: on a schedule, and when the window closes if the library changed.
   const creatorRef = useRef(creator);
   creatorRef.current = creator;
@@ -117,6 +119,17 @@ export function App({ onRename, toast, onDismissToast }: Props) {
         case 'file.exportTei':
           if (!openId) notify('Open a document first, then export it as TEI.');
           else setDocumentCommand({ command: 'exportTei', nonce: Date.now() });
+          return;
+        case 'file.exportEnglish':
+          if (!openId) notify('Open a document first, then export its English translation.');
+          else setDocumentCommand({ command: 'exportEnglish', nonce: Date.now() });
+          return;
+        case 'file.glossary':
+          setGlossaryOpen(true);
+          return;
+        case 'view.toggleTranslation':
+          if (!openId) notify('Open a document first, then translate it.');
+          else setDocumentCommand({ command: 'toggleTranslation', nonce: Date.now() });
           return;
         case 'edit.undoAnnotationChange':
           void undoStack.undo().then((label) => notify(label ? `Undone: ${label}.` : 'Nothing to undo.'));
@@ -262,6 +275,7 @@ export function App({ onRename, toast, onDismissToast }: Props) {
           onOpenPack={() => runCommand('file.openPack')}
           onExportPack={() => runCommand('file.exportPack')}
           onBackups={() => runCommand('file.backups')}
+          onGlossary={() => runCommand('file.glossary')}
         />
       </div>
       {openDoc ? (
@@ -324,6 +338,7 @@ export function App({ onRename, toast, onDismissToast }: Props) {
           onClose={() => setBackupsOpen(false)}
         />
       )}
+      {glossaryOpen && <GlossaryDialog onClose={() => setGlossaryOpen(false)} />}
       <ImportStatus imports={imports} />
       <Toast toast={toast} onDismiss={onDismissToast} />
     </div>
@@ -341,6 +356,8 @@ const SHORTCUT_DESCRIPTIONS: Record<MenuCommand, string> = {
   'file.importDocuments': 'Import documents (text or Markdown files)',
   'file.addScans': 'Add scans (images or PDFs) to the open document',
   'file.exportTei': 'Export the open document as TEI XML',
+  'file.exportEnglish': 'Export the English translation of the open document (Word, Markdown, HTML, PDF)',
+  'file.glossary': 'The glossary: terms and their English renderings',
   'file.openPack': 'Open an annotation pack, or W3C annotations from another tool',
   'file.exportPack': 'Export documents and annotations as a pack',
   'file.backups': 'Back up the library, or restore a backup',
@@ -351,6 +368,7 @@ const SHORTCUT_DESCRIPTIONS: Record<MenuCommand, string> = {
   'view.previousSheet': 'Previous sheet',
   'view.toggleMetadata': 'Show or hide the metadata',
   'view.toggleAnnotations': 'Show or hide the annotations',
+  'view.toggleTranslation': 'Translate the open document segment by segment, or go back to reading',
   'view.focusLibrary': 'Go to the library',
   'view.layoutSideBySide': 'Scan and text side by side',
   'view.layoutStacked': 'Scan above text',

@@ -30,6 +30,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { key: '[', mod: true, shift: false, command: 'view.previousSheet', whileTyping: true, label: 'Ctrl+[' },
   { key: 'm', mod: true, shift: true, command: 'view.toggleMetadata', whileTyping: true, label: 'Ctrl+Shift+M' },
   { key: 'a', mod: true, shift: true, command: 'view.toggleAnnotations', whileTyping: true, label: 'Ctrl+Shift+A' },
+  { key: 'e', mod: true, shift: true, command: 'view.toggleTranslation', whileTyping: true, label: 'Ctrl+Shift+E' },
   { key: 'l', mod: true, shift: false, command: 'view.focusLibrary', whileTyping: false, label: 'Ctrl+L' },
   { key: '1', mod: true, shift: false, alt: true, command: 'view.layoutSideBySide', whileTyping: true, label: 'Ctrl+Alt+1' },
   { key: '2', mod: true, shift: false, alt: true, command: 'view.layoutStacked', whileTyping: true, label: 'Ctrl+Alt+2' },

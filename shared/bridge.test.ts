@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { checkExternalUrl, isMenuCommand, MAX_EXTERNAL_URL_LENGTH, MENU_COMMANDS, safeFileName } from './bridge';
+import {
+  checkExternalUrl,
+  isMenuCommand,
+  isOpenFilesPurpose,
+  isSaveFilePurpose,
+  MAX_EXTERNAL_URL_LENGTH,
+  MENU_COMMANDS,
+  OPEN_FILES_EXTENSIONS,
+  OPEN_FILES_PURPOSES,
+  safeFileName,
+  SAVE_FILE_PURPOSES,
+  SAVE_FILE_TYPES,
+} from './bridge';
 
 describe('checkExternalUrl', () => {
   it.each([
@@ -90,5 +102,33 @@ describe('safeFileName', () => {
     expect(safeFileName('a:b*c?"d"<e>|f\u0000g', 'annotations')).toBe('a b c d e f g.jsonld');
     expect(safeFileName('   ', 'tei')).toBe('marginalia.xml');
     expect(safeFileName('x'.repeat(500), 'tei').length).toBeLessThanOrEqual(200);
+  });
+});
+
+describe('file purposes', () => {
+  it('knows the glossary files and the English rendering’s formats', () => {
+    expect(isOpenFilesPurpose('glossary')).toBe(true);
+    expect(OPEN_FILES_EXTENSIONS.glossary).toEqual(['csv', 'tsv', 'tbx', 'xml']);
+    for (const purpose of ['glossary-csv', 'glossary-tbx', 'docx', 'markdown', 'html', 'pdf']) expect(isSaveFilePurpose(purpose)).toBe(true);
+    expect(safeFileName('Glossary', 'glossary-csv')).toBe('Glossary.csv');
+    expect(safeFileName('Glossary.tbx', 'glossary-tbx')).toBe('Glossary.tbx');
+    expect(safeFileName('Telegram (English)', 'docx')).toBe('Telegram (English).docx');
+    expect(safeFileName('Telegram (English)', 'markdown')).toBe('Telegram (English).md');
+    expect(safeFileName('Telegram (English)', 'html')).toBe('Telegram (English).html');
+    expect(safeFileName('Telegram (English)', 'pdf')).toBe('Telegram (English).pdf');
+  });
+
+  it('gives every purpose a file type, and every open purpose extensions', () => {
+    for (const purpose of SAVE_FILE_PURPOSES) {
+      const type = SAVE_FILE_TYPES[purpose];
+      expect(type.extension).toMatch(/^[a-z]+$/);
+      expect(type.mime).toMatch(/^[a-z]+\/[a-z0-9.+-]+$/);
+    }
+    for (const purpose of OPEN_FILES_PURPOSES) expect(OPEN_FILES_EXTENSIONS[purpose].length).toBeGreaterThan(0);
+  });
+
+  it.each([['glossaries'], ['exe'], [''], [null], [42], ['toString']])('refuses the purpose %j', (value) => {
+    expect(isOpenFilesPurpose(value)).toBe(false);
+    expect(isSaveFilePurpose(value)).toBe(false);
   });
 });

@@ -31,6 +31,8 @@ export const MENU_COMMANDS = [
   'file.exportPack',
   'file.backups',
   'file.exportTei',
+  'file.exportEnglish',
+  'file.glossary',
   'file.closeDocument',
   'edit.undoAnnotationChange',
   'edit.toggleTranscriptionEditing',
@@ -38,6 +40,7 @@ export const MENU_COMMANDS = [
   'view.previousSheet',
   'view.toggleMetadata',
   'view.toggleAnnotations',
+  'view.toggleTranslation',
   'view.focusLibrary',
   'view.layoutSideBySide',
   'view.layoutStacked',
@@ -59,7 +62,7 @@ export type OpenExternalResult = { readonly opened: true } | { readonly opened: 
 export type Unsubscribe = () => void;
 
 /** What the user is choosing files for; it decides the dialog's title and file filters. */
-export const OPEN_FILES_PURPOSES = ['documents', 'scans', 'packs'] as const;
+export const OPEN_FILES_PURPOSES = ['documents', 'scans', 'packs', 'glossary'] as const;
 export type OpenFilesPurpose = (typeof OPEN_FILES_PURPOSES)[number];
 
 export function isOpenFilesPurpose(value: unknown): value is OpenFilesPurpose {
@@ -71,10 +74,11 @@ export const OPEN_FILES_EXTENSIONS: Readonly<Record<OpenFilesPurpose, readonly s
   documents: ['txt', 'text', 'md', 'markdown', 'xml'],
   scans: ['jpg', 'jpeg', 'png', 'webp', 'tif', 'tiff', 'pdf'],
   packs: ['mpack', 'jsonld', 'json'],
+  glossary: ['csv', 'tsv', 'tbx', 'xml'],
 };
 
 /** What the user is saving: it decides the save dialog's title and file type. */
-export const SAVE_FILE_PURPOSES = ['tei', 'pack', 'annotations'] as const;
+export const SAVE_FILE_PURPOSES = ['tei', 'pack', 'annotations', 'glossary-csv', 'glossary-tbx', 'docx', 'markdown', 'html', 'pdf'] as const;
 export type SaveFilePurpose = (typeof SAVE_FILE_PURPOSES)[number];
 
 export function isSaveFilePurpose(value: unknown): value is SaveFilePurpose {
@@ -85,7 +89,19 @@ export const SAVE_FILE_TYPES: Readonly<Record<SaveFilePurpose, { name: string; e
   tei: { name: 'TEI XML', extension: 'xml', mime: 'application/tei+xml' },
   pack: { name: 'Marginalia annotation pack', extension: 'mpack', mime: 'application/zip' },
   annotations: { name: 'W3C Web Annotations (JSON-LD)', extension: 'jsonld', mime: 'application/ld+json' },
+  'glossary-csv': { name: 'Glossary (CSV)', extension: 'csv', mime: 'text/csv' },
+  'glossary-tbx': { name: 'Glossary (TBX)', extension: 'tbx', mime: 'application/x-tbx+xml' },
+  docx: { name: 'Word document', extension: 'docx', mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
+  markdown: { name: 'Markdown', extension: 'md', mime: 'text/markdown' },
+  html: { name: 'Web page (HTML)', extension: 'html', mime: 'text/html' },
+  pdf: { name: 'PDF document', extension: 'pdf', mime: 'application/pdf' },
 };
+
+/**
+ * The largest HTML page `printToPdf` takes, in UTF-8 bytes. The main process loads it as a
+ * base64 `data:` URL, and Chromium refuses URLs over 2 MB; base64 takes 4 characters for 3 bytes.
+ */
+export const MAX_PRINT_HTML_BYTES = 1_500_000;
 
 /** The longest file name the renderer may suggest. */
 export const MAX_SUGGESTED_NAME_LENGTH = 200;
@@ -146,6 +162,12 @@ export interface MarginaliaBridge {
    */
   saveFile(purpose: SaveFilePurpose, suggestedName: string, bytes: Uint8Array): Promise<SaveFileResult>;
   /**
+   * Prints a standalone HTML page (the English rendering: no scripts, styles inline) to a PDF
+   * file the user chooses. Desktop only: null in a browser, which prints with its own dialog.
+   * The page is at most `MAX_PRINT_HTML_BYTES` in UTF-8; `reason` is empty when the user cancelled.
+   */
+  readonly printToPdf: ((html: string, suggestedName: string) => Promise<SaveFileResult>) | null;
+  /**
    * Rolling backups in the app's data folder (desktop only: null in a browser, which offers a
    * download instead). Writing keeps the newest `keep` and removes older ones.
    */
@@ -169,6 +191,7 @@ export const IPC = {
   openExternal: 'marginalia:open-external',
   openFiles: 'marginalia:open-files',
   saveFile: 'marginalia:save-file',
+  printToPdf: 'marginalia:print-to-pdf',
   writeBackup: 'marginalia:write-backup',
   listBackups: 'marginalia:list-backups',
   readBackup: 'marginalia:read-backup',

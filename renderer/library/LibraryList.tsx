@@ -12,9 +12,10 @@ interface Props {
   onOpenPack: () => void;
   onExportPack: () => void;
   onBackups: () => void;
+  onGlossary: () => void;
 }
 
-export function LibraryList({ documents, openId, creatorName, onOpen, onRename, onImport, onOpenPack, onExportPack, onBackups }: Props) {
+export function LibraryList({ documents, openId, creatorName, onOpen, onRename, onImport, onOpenPack, onExportPack, onBackups, onGlossary }: Props) {
   const [name, setName] = useState(creatorName);
   return (
     <nav className="library" aria-label="Library">
@@ -50,6 +51,11 @@ export function LibraryList({ documents, openId, creatorName, onOpen, onRename, 
         </button>
         <button type="button" onClick={onBackups} title="Back up the whole library, or restore a backup">
           Backups…
+        </button>
+      </div>
+      <div className="library-packs" role="group" aria-label="Translation">
+        <button type="button" onClick={onGlossary} title="Terms and their English renderings, for every document of the library">
+          Glossary…
         </button>
       </div>
       <form

@@ -39,10 +39,10 @@ export class BrowserBridge implements MarginaliaBridge {
   }
 
   openFiles(purpose: OpenFilesPurpose): Promise<OpenedFile[]> {
-    const limit = { documents: MAX_TEXT_FILE_BYTES, scans: MAX_SCAN_FILE_BYTES, packs: MAX_PACK_FILE_BYTES }[purpose];
+    const limit = { documents: MAX_TEXT_FILE_BYTES, scans: MAX_SCAN_FILE_BYTES, packs: MAX_PACK_FILE_BYTES, glossary: MAX_TEXT_FILE_BYTES }[purpose];
     const input = document.createElement('input');
     input.type = 'file';
-    input.multiple = purpose !== 'packs';
+    input.multiple = purpose !== 'packs' && purpose !== 'glossary';
     input.accept = OPEN_FILES_EXTENSIONS[purpose].map((e) => `.${e}`).join(',');
     const chosen = new Promise<File[]>((resolve) => {
       input.addEventListener('change', () => resolve([...(input.files ?? [])]), { once: true });
@@ -61,6 +61,9 @@ export class BrowserBridge implements MarginaliaBridge {
       ),
     );
   }
+
+  /** A browser prints with its own dialog (the export dialog's "Print…"), which can also save a PDF. */
+  readonly printToPdf = null;
 
   /** A browser keeps no files of its own: backups are downloads ("Download a backup"). */
   readonly backups = null;
