@@ -15,8 +15,9 @@ import {
   type ParsedPack,
 } from '../../shared/pack';
 import type { MarginaliaDatabase } from '../db/database';
-import type { ScanRecord } from '../db/records';
-import { listRevisions } from '../db/revision-store';
+import type { Table } from 'dexie';
+import type { DocumentRecord, ScanRecord, TranscriptionRecord } from '../db/records';
+import type { RevisionRecord } from '../db/revision-store';
 
 async function bytesOf(blob: Blob | null): Promise<Uint8Array | null> {
   return blob ? new Uint8Array(await blob.arrayBuffer()) : null;
@@ -27,56 +28,137 @@ async function packScan(scan: ScanRecord, withImages: boolean): Promise<PackScan
   return { ...meta, bytes: withImages ? await bytesOf(blob) : null, thumbnail: withImages ? await bytesOf(thumbnail) : null };
 }
 
+/** A document's records as stored, read with others in one transaction. */
+interface StoredDocument {
+  record: DocumentRecord;
+  transcription: TranscriptionRecord;
+  /** Its revisions, oldest first. */
+  revisions: RevisionRecord[];
+  scans: ScanRecord[];
+}
+
+/**
+ * Reading whole tables, rather than asking for each document's rows, pays once a query asks for
+ * more than this share of the library's documents: one `getAll` per table beats thousands of
+ * cursor steps or index lookups.
+ */
+const WHOLE_TABLE_SHARE = 0.25;
+
+/**
+ * The documents with these ids (in that order; ids with no record or no transcription left out),
+ * their revisions and scans, and every annotation of them, in one read transaction: a few
+ * requests per table, not a few per document (a library of a thousand documents would otherwise
+ * take thousands of round trips, the page idle between them).
+ */
+async function readDocuments(
+  db: MarginaliaDatabase,
+  documentIds: readonly string[],
+  withAnnotations: boolean,
+): Promise<{ documents: StoredDocument[]; annotations: Annotation[] }> {
+  const ids = [...new Set(documentIds)];
+  if (ids.length === 0) return { documents: [], annotations: [] };
+  return db.transaction('r', [db.documents, db.transcriptions, db.revisions, db.scans, db.annotations], async () => {
+    const wanted = new Set(ids);
+    const whole = ids.length > 1 && ids.length >= WHOLE_TABLE_SHARE * (await db.documents.count());
+    const byDocument = <T extends { documentId: string }>(table: Table<T, string>): Promise<T[]> =>
+      whole
+        ? table.toArray().then((rows) => rows.filter((r) => wanted.has(r.documentId)))
+        : ids.length === 1
+          ? table.where('documentId').equals(ids[0]!).toArray()
+          : table.where('documentId').anyOf(ids).toArray();
+    const [records, transcriptions, revisions, scans, annotations] = await Promise.all([
+      db.documents.bulkGet(ids),
+      db.transcriptions.bulkGet(ids),
+      byDocument(db.revisions),
+      byDocument(db.scans),
+      withAnnotations ? byDocument(db.annotations) : Promise.resolve([] as Annotation[]),
+    ]);
+    // Rows of a document keep the order of the table (by primary key), as a query of the one
+    // document gives them; revisions go oldest first.
+    const group = <T extends { documentId: string }>(rows: readonly T[]): Map<string, T[]> => {
+      const map = new Map<string, T[]>();
+      for (const row of rows) {
+        const list = map.get(row.documentId);
+        if (list) list.push(row);
+        else map.set(row.documentId, [row]);
+      }
+      return map;
+    };
+    const revisionsOf = group(revisions);
+    const scansOf = group(scans);
+    const annotationsOf = group(annotations);
+    const documents: StoredDocument[] = [];
+    const gathered: Annotation[] = [];
+    ids.forEach((id, i) => {
+      const record = records[i];
+      const transcription = transcriptions[i];
+      if (!record || !transcription) return;
+      documents.push({
+        record,
+        transcription,
+        revisions: [...(revisionsOf.get(id) ?? [])].sort((a, b) => a.number - b.number),
+        scans: scansOf.get(id) ?? [],
+      });
+      for (const a of annotationsOf.get(id) ?? []) gathered.push(a);
+    });
+    return { documents, annotations: gathered };
+  });
+}
+
+function packDocumentOf(stored: StoredDocument, scans: PackScan[]): PackDocument {
+  const { documentId: _id, ...transcription } = stored.transcription;
+  return {
+    record: stored.record,
+    transcription,
+    lineage: transcriptionLineage(
+      stored.revisions.map((r) => r.transcription.doc),
+      stored.transcription.doc,
+    ),
+    scans,
+  };
+}
+
 /** The chosen documents with their transcriptions, lineages and scans, and all their annotations. */
 export async function gatherPackInput(
   db: MarginaliaDatabase,
   documentIds: readonly string[],
   options: { includeScans: boolean; creator: Creator; generator: string },
 ): Promise<PackInput> {
-  const documents: PackDocument[] = [];
-  const annotations: Annotation[] = [];
-  for (const id of documentIds) {
-    const [record, transcription, revisions, scans] = await Promise.all([
-      db.documents.get(id),
-      db.transcriptions.get(id),
-      listRevisions(db, id),
-      db.scans.where('documentId').equals(id).toArray(),
-    ]);
-    if (!record || !transcription) continue;
-    const { documentId: _id, ...stored } = transcription;
-    documents.push({
-      record,
-      transcription: stored,
-      lineage: transcriptionLineage(
-        [...revisions].reverse().map((r) => r.transcription.doc),
-        transcription.doc,
-      ),
-      scans: await Promise.all(scans.map((s) => packScan(s, options.includeScans))),
-    });
-    annotations.push(...(await db.annotations.where('documentId').equals(id).toArray()));
-  }
-  return { documents, annotations, creator: options.creator, generator: options.generator };
+  const { documents, annotations } = await readDocuments(db, documentIds, true);
+  // The images are read after the transaction: reading a Blob is no IndexedDB request.
+  const packed = await Promise.all(
+    documents.map(async (d) => packDocumentOf(d, await Promise.all(d.scans.map((s) => packScan(s, options.includeScans))))),
+  );
+  return { documents: packed, annotations, creator: options.creator, generator: options.generator };
 }
 
 /** The part of the library a pack touches, as `planMerge` needs it. */
 export async function loadMergeLibrary(db: MarginaliaDatabase, pack: ParsedPack): Promise<MergeLibrary> {
   const records = await db.documents.toArray();
   const touched = documentsTouchedBy(pack, records);
-  const input = await gatherPackInput(db, touched, { includeScans: false, creator: { id: '', name: '' }, generator: '' });
-  const revisions = await Promise.all(touched.map((id) => listRevisions(db, id)));
+  const { documents } = await readDocuments(db, touched, false);
   const packScanIds = pack.documents.flatMap((d) => d.scans.map((s) => s.id));
-  const extraScans = (await db.scans.bulkGet(packScanIds)).filter((s): s is ScanRecord => !!s);
-  const scans = [...input.documents.flatMap((d) => d.scans), ...extraScans];
+  // Only ids the library holds are asked for: asking for thousands of absent ones one by one
+  // costs as much as reading them, and a pack is often new to the library.
+  const [extraScans, annotations] = await db.transaction('r', [db.scans, db.annotations], async () => {
+    const [scanKeys, annotationKeys] = await Promise.all([db.scans.toCollection().primaryKeys(), db.annotations.toCollection().primaryKeys()]);
+    const present = (keys: readonly string[], wanted: readonly string[]): string[] => {
+      const have = new Set(keys);
+      return wanted.filter((id) => have.has(id));
+    };
+    return Promise.all([
+      db.scans.bulkGet(present(scanKeys as string[], packScanIds)),
+      db.annotations.bulkGet(present(annotationKeys as string[], pack.annotations.map((a) => a.id))),
+    ]);
+  });
+  const scans = [...documents.flatMap((d) => d.scans), ...extraScans.filter((s): s is ScanRecord => !!s)];
   const unique = new Map(scans.map((s) => [s.id, { id: s.id, documentId: s.documentId, sheetIndex: s.sheetIndex, mime: s.mime, size: s.size }]));
-  const annotations = (await db.annotations.bulkGet(pack.annotations.map((a) => a.id))).filter((a): a is Annotation => !!a);
   return {
-    documents: input.documents.map((d, i) => ({
-      record: d.record,
-      transcription: d.transcription,
-      lineage: d.lineage,
-      lastRevisionNumber: revisions[i]?.[0]?.number ?? 0,
-    })),
-    annotations,
+    documents: documents.map((d) => {
+      const { lineage, record, transcription } = packDocumentOf(d, []);
+      return { record, transcription, lineage, lastRevisionNumber: d.revisions.at(-1)?.number ?? 0 };
+    }),
+    annotations: annotations.filter((a): a is Annotation => !!a),
     scans: [...unique.values()],
   };
 }

@@ -141,3 +141,53 @@ describe('reanchorTextQuote: fuzzy', () => {
     expect(reanchorTextQuote(t.replace('из Кореи, то противник решительно', 'из , то противник решительно'), quote, position)).toBeNull();
   });
 });
+
+describe('reanchorTextQuote: a quote occurring many times', () => {
+  /** Every occurrence of `words` in `t`. */
+  const occurrences = (words: string, t: string): number[] => {
+    const all: number[] = [];
+    for (let at = t.indexOf(words); at >= 0; at = t.indexOf(words, at + 1)) all.push(at);
+    return all;
+  };
+
+  it('finds the occurrence whose context matches, near the old position or far from it', () => {
+    const sentences = Array.from({ length: 400 }, (_, i) => `Пункт ${i + 1}: отвод войск от 38 параллели обсуждался снова.`).join(' ');
+    const position = nth('38 параллели', 200, sentences);
+    const { quote, position: stored } = describeTextRange(sentences, { start: position, end: position + '38 параллели'.length });
+    for (const lead of ['', 'Вступление. ', 'Длинное вступление. '.repeat(Math.ceil((FUZZY_WINDOW * 3) / 20))]) {
+      const edited = lead + sentences.replace('Пункт 7:', 'Пункт седьмой:');
+      const expected = nth('38 параллели', 200, edited);
+      expect(occurrences('38 параллели', edited).length).toBe(400);
+      expect(reanchorTextQuote(edited, quote, stored)).toMatchObject({ start: expected, end: expected + '38 параллели'.length, method: 'quote' });
+    }
+  });
+
+  it('among occurrences in the same context, takes the one nearest the old position', () => {
+    const line = 'один два три четыре пять шесть семь восемь девять десять одиннадцать. ';
+    const base = line.repeat(1000);
+    const start = nth('три', 500, base);
+    const { quote, position } = describeTextRange(base, { start, end: start + 3 });
+    for (const shift of [7, 30, 50, FUZZY_WINDOW + 13, 5 * FUZZY_WINDOW + 1]) {
+      const edited = 'ж'.repeat(shift) + base;
+      const all = occurrences('три', edited);
+      const nearest = all.reduce((best, at) => (Math.abs(at - start) < Math.abs(best - start) ? at : best));
+      expect(reanchorTextQuote(edited, quote, position)).toMatchObject({ start: nearest, end: nearest + 3, method: 'quote' });
+    }
+  });
+
+  it('finds the words by their context after an edit spoilt one side of it', () => {
+    // Sentences with "38 параллели" amid made-up words, so that no two contexts are alike.
+    let seed = 7;
+    const next = (): number => (seed = (Math.imul(seed ^ (seed >>> 15), 0x2c1b3c6d) + 0x9e3779b9) >>> 0) % 1024;
+    const letters = 'абвгдежзиклмнопрстуфхцчшщэюя';
+    const word = (): string => Array.from({ length: 5 + (next() % 5) }, () => letters[next() % letters.length]).join('');
+    const sentences = Array.from({ length: 300 }, () => `${word()} ${word()} ${word()}: отвод войск от 38 параллели ${word()} ${word()} ${word()}.`).join(' ');
+    const at = nth('38 параллели', 150, sentences);
+    const { quote, position } = describeTextRange(sentences, { start: at, end: at + '38 параллели'.length });
+    // The words after them rewritten, and text put in far before: only the prefix still stands.
+    const edited = 'Вступление. '.repeat(400) + sentences.slice(0, at + 12) + ' никто не обсуждал' + sentences.slice(at + 12 + 20);
+    const expected = 'Вступление. '.repeat(400).length + at;
+    expect(occurrences('38 параллели', edited).length).toBe(300);
+    expect(reanchorTextQuote(edited, quote, position)).toMatchObject({ start: expected, end: expected + 12, method: 'quote' });
+  });
+});

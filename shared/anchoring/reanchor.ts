@@ -7,7 +7,11 @@
  * The ladder, cheapest first (DESIGN.md, "Measured on these machines"):
  * 1. the stored position, when the text there still equals the quote and its context agrees;
  * 2. the quote itself, exactly: among several occurrences ("38 параллели" occurs four times in
- *    the sample) the one whose prefix and suffix agree best, then the nearest to the old position;
+ *    the sample) the one whose prefix and suffix agree best, then the nearest to the old position.
+ *    Those with their whole context intact are looked for first, as prefix + quote + suffix,
+ *    near the old position before the whole text (after an edit nearly every target has moved
+ *    a little, and a common short quote occurs thousands of times in a long text); then the
+ *    occurrences with some context exactly beside them, the only ones the context check can pass;
  * 3. the quote fuzzily (approx-string-match, as Hypothesis does), first within ±FUZZY_WINDOW
  *    characters of the old position, then in the whole text; only for quotes of at least
  *    MIN_FUZZY_QUOTE_LENGTH characters and within an error budget of FUZZY_ERROR_RATE of the
@@ -86,19 +90,14 @@ export function reanchorTextQuote(
     }
   }
 
-  // 2. The quote, exactly.
-  const occurrences: number[] = [];
-  for (let at = text.indexOf(exact); at >= 0; at = text.indexOf(exact, at + 1)) occurrences.push(at);
-  // Words whose stored context stands intact on both sides need no scoring; the nearest wins.
-  const intact = occurrences.filter(
-    (at) => sideIntact(text, quote, at, at + exact.length, 'prefix') && sideIntact(text, quote, at, at + exact.length, 'suffix'),
-  );
-  if (intact.length > 0) {
-    const at = nearest(intact, hint);
-    return { start: at, end: at + exact.length, method: 'quote', errors: 0, context: 1 };
-  }
+  // 2. The quote, exactly. Words whose stored context stands intact on both sides need no
+  // scoring: the nearest such occurrence wins, looked for near the old position first.
+  const intact = nearestIntact(text, quote, hint);
+  if (intact !== null) return { start: intact, end: intact + exact.length, method: 'quote', errors: 0, context: 1 };
+  // Otherwise the best scored of the occurrences with some of their context exactly beside them
+  // (the only ones `judge` can let through), in the order of the text.
   let best: Scored | null = null;
-  for (const at of occurrences) {
+  for (const at of occurrencesBesideContext(text, quote)) {
     const judged = judge(text, quote, at, at + exact.length, 0, hint);
     if (judged.agrees && (!best || judged.score > best.score)) best = judged;
   }
@@ -106,22 +105,101 @@ export function reanchorTextQuote(
 
   // 3. The quote, fuzzily: near the old position, then everywhere.
   const budget = fuzzyErrorBudget(exact.length);
-  return fuzzyFind(text, quote, occurrences, budget, hint);
+  return fuzzyFind(text, quote, budget, hint);
 }
 
-/** Step 3: the quote fuzzily, near the old position first; the exact occurrences ruled out are masked. */
-function fuzzyFind(text: string, quote: TextQuoteSelector, occurrences: readonly number[], budget: number, hint: number | null): Reanchored | null {
+/** Where a search for the exact quote near the old position starts looking, on either side. */
+const NEAR_WINDOW = 2000;
+/** How much wider each next window is, until the whole text is searched. */
+const WINDOW_GROWTH = 8;
+
+/** Every occurrence of `pattern` in text[from, to), as offsets in the whole text. */
+function occurrencesIn(text: string, pattern: string, from = 0, to = text.length): number[] {
+  const found: number[] = [];
+  if (to - from < pattern.length) return found;
+  const region = from === 0 && to === text.length ? text : text.slice(from, to);
+  for (let at = region.indexOf(pattern); at >= 0; at = region.indexOf(pattern, at + 1)) found.push(from + at);
+  return found;
+}
+
+/**
+ * The occurrence of the quote with both sides of its stored context exactly around it that is
+ * nearest the old position (the first in the text without one), or null. Such an occurrence is
+ * an occurrence of prefix + quote + suffix, a long and rare string: it is looked for within
+ * NEAR_WINDOW characters of the old position, then in ever wider windows. One found at distance
+ * d inside a window reaching at least d either side is the nearest of all, since a nearer one
+ * would lie in the same window.
+ */
+function nearestIntact(text: string, quote: TextQuoteSelector, hint: number | null): number | null {
+  const { exact, prefix, suffix } = quote;
+  const intactAt = (at: number): boolean =>
+    at >= 0 && text.startsWith(exact, at) && sideIntact(text, quote, at, at + exact.length, 'prefix') && sideIntact(text, quote, at, at + exact.length, 'suffix');
+  // An empty side stands intact only at the text's start (or end): one place to look.
+  if (prefix === '') return intactAt(0) ? 0 : null;
+  if (suffix === '') return intactAt(text.length - exact.length) ? text.length - exact.length : null;
+  const whole = prefix + exact + suffix;
+  if (hint === null) {
+    const at = text.indexOf(whole);
+    return at < 0 ? null : at + prefix.length;
+  }
+  for (let radius = NEAR_WINDOW; ; radius *= WINDOW_GROWTH) {
+    // Occurrences of the quote at hint − radius … hint + radius.
+    const from = Math.max(0, hint - radius - prefix.length);
+    const to = Math.min(text.length, hint + radius - prefix.length + whole.length);
+    const everything = from === 0 && to === text.length;
+    let best: number | null = null;
+    for (const found of occurrencesIn(text, whole, from, to)) {
+      const at = found + prefix.length;
+      // In the order of the text, so that of two as near, the earlier wins.
+      if ((everything || Math.abs(at - hint) <= radius) && (best === null || Math.abs(at - hint) < Math.abs(best - hint))) best = at;
+    }
+    if (best !== null || everything) return best;
+  }
+}
+
+/**
+ * The occurrences of the quote, in the order of the text, that have at least ADJACENT_CONTEXT
+ * characters of the stored prefix exactly before them or of the stored suffix exactly after them
+ * (all of it, if shorter), or stand at the start (end) of the text where the prefix (suffix) is
+ * empty. `judge` rules out every other occurrence of exactly the quote at once, so these are the
+ * only ones worth judging; searching for the quote with its context beside it skips the many
+ * places where a common word occurs in other surroundings.
+ */
+function occurrencesBesideContext(text: string, quote: TextQuoteSelector): number[] {
+  const { exact, prefix, suffix } = quote;
+  const found = new Set<number>();
+  if (prefix === '') {
+    if (text.startsWith(exact)) found.add(0);
+  } else {
+    const before = prefix.slice(-Math.min(ADJACENT_CONTEXT, prefix.length));
+    for (const at of occurrencesIn(text, before + exact)) found.add(at + before.length);
+  }
+  if (suffix === '') {
+    if (text.length >= exact.length && text.endsWith(exact)) found.add(text.length - exact.length);
+  } else {
+    for (const at of occurrencesIn(text, exact + suffix.slice(0, Math.min(ADJACENT_CONTEXT, suffix.length)))) found.add(at);
+  }
+  return [...found].sort((a, b) => a - b);
+}
+
+/**
+ * Step 3: the quote fuzzily, near the old position first. Every exact occurrence of the quote was
+ * out of context, so each is masked, so that no search finds it again; only those in the stretch
+ * searched are looked up, the whole text's only when the window found nothing.
+ */
+function fuzzyFind(text: string, quote: TextQuoteSelector, budget: number, hint: number | null): Reanchored | null {
   if (budget === 0) return null;
   const exact = quote.exact;
-  // The exact occurrences were all out of context: masked, so that no search finds them again.
-  const ruledOut = occurrences.map((at) => ({ start: at, end: at + exact.length }));
-  if (hint === null) return fuzzySearch(text, quote, 0, maskedSlice(text, ruledOut, 0, text.length), budget, hint).found;
+  const ruledOut = (from: number, to: number) =>
+    occurrencesIn(text, exact, Math.max(0, from - exact.length + 1), Math.min(text.length, to + exact.length - 1)).map((at) => ({ start: at, end: at + exact.length }));
+  if (hint === null) return fuzzySearch(text, quote, 0, maskedSlice(text, ruledOut(0, text.length), 0, text.length), budget, hint).found;
   const from = Math.max(0, hint - FUZZY_WINDOW);
   const to = Math.min(text.length, hint + exact.length + FUZZY_WINDOW);
-  const near = fuzzySearch(text, quote, from, maskedSlice(text, ruledOut, from, to), budget, hint);
+  const near = fuzzySearch(text, quote, from, maskedSlice(text, ruledOut(from, to), from, to), budget, hint);
   if (near.found || (from === 0 && to === text.length)) return near.found;
   // Everywhere else; what the window ruled out stays masked.
-  const everywhere = maskedSlice(text, ruledOut, 0, from) + near.region + maskedSlice(text, ruledOut, to, text.length);
+  const all = ruledOut(0, text.length);
+  const everywhere = maskedSlice(text, all, 0, from) + near.region + maskedSlice(text, all, to, text.length);
   return fuzzySearch(text, quote, 0, everywhere, budget, hint).found;
 }
 
@@ -332,11 +410,4 @@ function latestStart(text: string, pattern: string, end: number, errors: number)
     }
   }
   return shortest !== null && best <= errors ? end - shortest : null;
-}
-
-function nearest(candidates: readonly number[], hint: number | null): number {
-  let best = candidates[0]!;
-  if (hint === null) return best;
-  for (const at of candidates) if (Math.abs(at - hint) < Math.abs(best - hint)) best = at;
-  return best;
 }

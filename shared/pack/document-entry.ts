@@ -132,7 +132,9 @@ export function readDocumentEntry(json: unknown, entryName: string, limits: Pack
 
   const lineageGiven = top.strings('lineage', limits.maxLineage, { pattern: HASH, describe: 'a version hash of 16 hexadecimal digits' });
   const current = transcriptionHash(doc);
-  if (current !== transcriptionHash(given)) warnings.push(`The transcription of ${what} was tidied to fit the transcription format; it counts as a new version.`);
+  // Hashing the document as given too would serialise a long transcription twice; when it is the
+  // same JSON as the tidied one, its hash is the same.
+  if (!sameJson(doc, given) && current !== transcriptionHash(given)) warnings.push(`The transcription of ${what} was tidied to fit the transcription format; it counts as a new version.`);
   const lineage = lineageEndingWith(lineageGiven, current);
 
   const declaredSheets = f.integer('sheetCount', 0, 1_000_000);
@@ -188,3 +190,26 @@ function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+
+/**
+ * Whether two values are the same JSON whatever the order of their keys, so that their canonical
+ * JSON (and hash) is the same: plain objects, arrays, strings, finite numbers, booleans and null
+ * only. Anything else (undefined, a class instance, NaN) answers false, and the caller hashes.
+ */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return a === null || typeof a === 'string' || typeof a === 'boolean' || (typeof a === 'number' && Number.isFinite(a));
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b) || Object.getPrototypeOf(a) !== Object.prototype || Object.getPrototypeOf(b) !== Object.prototype) return false;
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  for (const key of ka) {
+    if (!Object.prototype.hasOwnProperty.call(b, key)) return false;
+    if (!sameJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
+  }
+  return true;
+}

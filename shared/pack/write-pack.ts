@@ -11,7 +11,17 @@ import { annotationCollection, collectionHash } from './annotation-jsonld';
 import { documentEntryJson, documentEntryPath, scanEntryPath } from './document-entry';
 import { ANNOTATIONS_PATH, MANIFEST_PATH, PACK_FORMAT, PACK_FORMAT_VERSION } from './format';
 import type { PackDocument, PackFileEntry, PackInput, PackManifest, WritePackOptions } from './types';
-import { writeZip, type ZipInput } from './zip';
+import { writeZip, type DeflateLevel, type ZipInput } from './zip';
+
+/**
+ * JSON entries at least this large (the annotations of a big library, a long transcription) are
+ * deflated at LARGE_ENTRY_LEVEL: most of the time of writing a large pack went into deflating
+ * them at the default level. Measured on the annotations of a library of 11,000 (19.6 MB of
+ * JSON-LD): level 1 takes about 60 % of the default level's time for a 19 % larger entry
+ * (3.2 MiB against 2.7); smaller entries keep the default.
+ */
+export const LARGE_ENTRY_BYTES = 256 * 1024;
+export const LARGE_ENTRY_LEVEL: DeflateLevel = 1;
 
 const EXTENSIONS: Readonly<Record<Exclude<ScanFormat, 'pdf'>, string>> = { jpeg: 'jpg', png: 'png', webp: 'webp', tiff: 'tif' };
 
@@ -63,7 +73,7 @@ export function writePack(input: PackInput, options: WritePackOptions = {}): Uin
       }
       paths.set(scan.id, { file, thumbnail });
     }
-    files.push({ path: documentEntryPath(document.record.id), bytes: jsonBytes(documentEntryJson(document, paths)), compress: true });
+    files.push(jsonEntry(documentEntryPath(document.record.id), jsonBytes(documentEntryJson(document, paths))));
   }
 
   const collection = annotationCollection(annotations, {
@@ -75,7 +85,7 @@ export function writePack(input: PackInput, options: WritePackOptions = {}): Uin
     generator: input.generator,
     scanMimes,
   });
-  files.push({ path: ANNOTATIONS_PATH, bytes: jsonBytes(collection), compress: true });
+  files.push(jsonEntry(ANNOTATIONS_PATH, jsonBytes(collection)));
 
   const manifest: PackManifest = {
     format: PACK_FORMAT,
@@ -103,6 +113,11 @@ export function writePack(input: PackInput, options: WritePackOptions = {}): Uin
     done += bytes;
     options.onProgress?.(done, total);
   });
+}
+
+/** A JSON entry, deflated at the level its size calls for. */
+function jsonEntry(path: string, bytes: Uint8Array): ZipInput {
+  return bytes.length >= LARGE_ENTRY_BYTES ? { path, bytes, compress: true, level: LARGE_ENTRY_LEVEL } : { path, bytes, compress: true };
 }
 
 /** JSON as UTF-8; indented for the manifest, which people open to see what a pack is, compact elsewhere. */

@@ -147,7 +147,14 @@ export interface ZipInput {
   bytes: Uint8Array;
   /** Deflate it (text), or store it as it is (images, which are compressed already). */
   compress: boolean;
+  /** The deflate level, 1 (fastest) to 9 (smallest); default DEFAULT_DEFLATE_LEVEL. */
+  level?: DeflateLevel;
 }
+
+export type DeflateLevel = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
+
+/** fflate's (and zlib's) default. */
+export const DEFAULT_DEFLATE_LEVEL: DeflateLevel = 6;
 
 /**
  * A zip of the files, in the order given, every entry dated `mtime` (so the same pack written
@@ -161,7 +168,7 @@ export function writeZip(files: readonly ZipInput[], mtime: Date, onEntry?: (byt
     else chunks.push(chunk);
   });
   for (const file of files) {
-    const stream = file.compress ? new ZipDeflate(file.path, { level: 6 }) : new ZipPassThrough(file.path);
+    const stream = file.compress ? new ZipDeflate(file.path, { level: file.level ?? DEFAULT_DEFLATE_LEVEL }) : new ZipPassThrough(file.path);
     stream.mtime = mtime;
     zip.add(stream);
     stream.push(file.bytes, true);
@@ -215,20 +222,46 @@ function u32(bytes: Uint8Array, at: number): number {
   return ((bytes[at] ?? 0) | ((bytes[at + 1] ?? 0) << 8) | ((bytes[at + 2] ?? 0) << 16) | ((bytes[at + 3] ?? 0) << 24)) >>> 0;
 }
 
-let crcTable: Uint32Array | null = null;
+/** Eight tables of 256 entries: table k gives the CRC of a byte followed by k zero bytes. */
+let crcTables: Uint32Array | null = null;
 
-/** The CRC-32 zip uses (IEEE 802.3). */
-export function crc32(bytes: Uint8Array): number {
-  if (!crcTable) {
-    crcTable = new Uint32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      crcTable[n] = c >>> 0;
-    }
+function crcTablesOnce(): Uint32Array {
+  if (crcTables) return crcTables;
+  const t = new Uint32Array(8 * 256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c >>> 0;
   }
-  const table = crcTable;
+  for (let n = 0; n < 256; n++) {
+    for (let k = 1; k < 8; k++) t[k * 256 + n] = (t[(k - 1) * 256 + n]! >>> 8) ^ t[t[(k - 1) * 256 + n]! & 0xff]!;
+  }
+  crcTables = t;
+  return t;
+}
+
+/**
+ * The CRC-32 zip uses (IEEE 802.3), eight bytes a step ("slicing by 8"): the same value as the
+ * byte-at-a-time table, three to four times as fast on the megabytes of a pack's JSON.
+ */
+export function crc32(bytes: Uint8Array): number {
+  const t = crcTablesOnce();
   let crc = 0xffffffff;
-  for (let i = 0; i < bytes.length; i++) crc = table[(crc ^ bytes[i]!) & 0xff]! ^ (crc >>> 8);
+  const n = bytes.length;
+  const whole = n - (n % 8);
+  let i = 0;
+  for (; i < whole; i += 8) {
+    const a = (crc ^ (bytes[i]! | (bytes[i + 1]! << 8) | (bytes[i + 2]! << 16) | (bytes[i + 3]! << 24))) >>> 0;
+    crc =
+      t[7 * 256 + (a & 0xff)]! ^
+      t[6 * 256 + ((a >>> 8) & 0xff)]! ^
+      t[5 * 256 + ((a >>> 16) & 0xff)]! ^
+      t[4 * 256 + (a >>> 24)]! ^
+      t[3 * 256 + bytes[i + 4]!]! ^
+      t[2 * 256 + bytes[i + 5]!]! ^
+      t[256 + bytes[i + 6]!]! ^
+      t[bytes[i + 7]!]!;
+  }
+  for (; i < n; i++) crc = t[(crc ^ bytes[i]!) & 0xff]! ^ (crc >>> 8);
   return (crc ^ 0xffffffff) >>> 0;
 }
