@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TextTarget } from '../../shared/annotation';
 import type { GlossaryEntry } from '../../shared/glossary/types';
 import type { SegmentWorkbench } from '../../shared/translation/types';
-import { createAnnotation, saveWorkbench } from './annotation-store';
+import { createAnnotation, saveAnnotationBody, saveWorkbench } from './annotation-store';
 import { MarginaliaDatabase } from './database';
 import { deleteGlossaryEntry, loadGlossary, replaceGlossary, restoreGlossaryEntry, saveGlossaryEntry } from './glossary-store';
 import { loadSegmentation, saveSegmentation } from './segmentation-store';
@@ -93,5 +93,21 @@ describe('segmentation corrections', () => {
     await saveSegmentation(db, 'd1', overrides);
     expect(await loadSegmentation(db, 'd1')).toEqual(overrides);
     expect(await loadSegmentation(db, 'd2')).toEqual({ splits: [], joins: [] });
+  });
+});
+
+describe('a workbench translation edited in its annotation card', () => {
+  it('changes its chosen rendering too, so the workbench and its progress read the same text', async () => {
+    const workbench: SegmentWorkbench = {
+      status: 'draft',
+      alternatives: [{ id: 'alt-1', doc: para('The enemy') }, { id: 'alt-2', doc: para('The adversary') }],
+      chosen: 'alt-2',
+      note: null,
+    };
+    const created = await createAnnotation(db, { documentId: 'd1', kind: 'translation', target, creator, workbench });
+    await saveAnnotationBody(db, created.id, { doc: para('The opponent'), language: 'en' });
+    const saved = await db.annotations.get(created.id);
+    expect(saved?.workbench?.alternatives.map((a) => a.doc)).toEqual([para('The enemy'), para('The opponent')]);
+    expect(saved?.workbench?.chosen).toBe('alt-2');
   });
 });
