@@ -8,31 +8,12 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
+import { inOrder, wordText } from './support/documents';
 import { annotate, openSample, SAMPLE_TITLE, typeBody } from './support/workstation';
 
 const FIRST = 'The so-called peace talks are an empty phrase.';
 const SECOND = 'With Bolshevik greetings!';
 const NOTE = 'The 38th parallel, the line that divided Korea before the war.';
-
-/** The text of a WordprocessingML part: its runs' text, a line break after each paragraph. */
-function wordText(xml: string): string {
-  const unescape = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
-  return xml
-    .split('</w:p>')
-    .map((paragraph) => [...paragraph.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => unescape(m[1]!)).join(''))
-    .join('\n');
-}
-
-/** Whether the strings occur in this order. */
-function inOrder(haystack: string, needles: readonly string[]): boolean {
-  let at = 0;
-  for (const needle of needles) {
-    const found = haystack.indexOf(needle, at);
-    if (found < 0) return false;
-    at = found + needle.length;
-  }
-  return true;
-}
 
 async function saved(page: Page): Promise<void> {
   await expect(page.locator('.annotation-card.open .save-state')).toHaveText('Saved', { timeout: 10_000 });

@@ -1,9 +1,13 @@
 /**
  * The translator's workbench: segment-by-segment drafts with the keyboard flow, statuses and
  * progress, renderings and notes that survive a reload, the scan following the current segment,
- * glossary terms marked in the source and the glossary check.
+ * glossary terms marked in the source and the glossary check, and the English exported as
+ * Markdown and Word (the DOCX unzipped and its XML read).
  */
+import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { strFromU8, unzipSync } from 'fflate';
+import { inOrder, wordText } from './support/documents';
 import { openSample } from './support/workstation';
 
 const workbench = (page: Page) => page.getByRole('region', { name: 'Translation workbench' });
@@ -27,7 +31,7 @@ async function progressNumbers(page: Page): Promise<[number, number, number]> {
   return [n(m[1]!), n(m[2]!), n(m[3]!)];
 }
 
-test('three segments translated with the keyboard flow, with a rendering and a note, survive a reload', async ({ page }) => {
+test('three segments translated with the keyboard flow, with a rendering and a note, survive a reload and export as Markdown and Word', async ({ page }) => {
   test.setTimeout(120_000);
   await openSample(page);
   await openWorkbench(page);
@@ -121,6 +125,26 @@ test('three segments translated with the keyboard flow, with a rendering and a n
   await expect(tools.getByRole('radio', { name: 'Use rendering 2' })).toBeChecked();
   await expect(tools.getByRole('textbox', { name: "Translator's note" })).toHaveValue('The number the ciphering office gave the telegram.');
   await expect(currentEditor(page)).toHaveText('CIPHER TELEGRAM No. 22054');
+
+  // The English rendering, exported as Markdown and as Word: the three drafts in order under
+  // the first sheet's marker, the next segment marked untranslated, the translator credited.
+  const drafts = ['No. 143, I 245', 'SECOND CHIEF DIRECTORATE OF THE GENERAL STAFF OF THE SOVIET AIR FORCE', 'CIPHER TELEGRAM No. 22054'];
+  await page.locator('.document-head').getByRole('button', { name: 'Export English…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export English translation' });
+  await dialog.getByRole('radio', { name: 'Markdown (.md)' }).check();
+  let download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export…' }).click();
+  const md = readFileSync((await (await download).path())!, 'utf8');
+  expect(inOrder(md, ['— Sheet 1 —', ...drafts, '\\[untranslated: Снятие копий', '— Sheet 2 —'])).toBe(true);
+  expect(md).not.toContain('CIPHERED TELEGRAM');
+  expect(md).toMatch(/\*Translated by [^*]+\.\*/);
+  await dialog.getByRole('radio', { name: 'Word (.docx)' }).check();
+  download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export…' }).click();
+  const docx = unzipSync(new Uint8Array(readFileSync((await (await download).path())!)));
+  const documentText = wordText(strFromU8(docx['word/document.xml']!));
+  expect(inOrder(documentText, ['Ciphered Telegram from Mao Zedong to Filippov [Stalin]', '— Sheet 1 —', ...drafts, '— Sheet 2 —'])).toBe(true);
+  expect(documentText).toMatch(/Translated by .+\./);
 });
 
 test('glossary terms are marked in the source, and a draft without the preferred rendering is listed', async ({ page }) => {

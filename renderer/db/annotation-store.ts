@@ -72,8 +72,18 @@ async function updateAnnotation(
   });
 }
 
+/**
+ * Saves a body. On a workbench translation the body is the chosen rendering, so that rendering
+ * changes with it: the workbench, its progress and glossary check then read the text the card shows.
+ */
 export function saveAnnotationBody(db: MarginaliaDatabase, id: string, body: AnnotationBody): Promise<Annotation | undefined> {
-  return updateAnnotation(db, id, (a) => (JSON.stringify(a.body) === JSON.stringify(body) ? null : { body }));
+  return updateAnnotation(db, id, (a) => {
+    if (JSON.stringify(a.body) === JSON.stringify(body)) return null;
+    if (!a.workbench) return { body };
+    const chosen = chosenAlternative(a.workbench);
+    const alternatives = a.workbench.alternatives.map((alt) => (alt === chosen ? { ...alt, doc: body.doc } : alt));
+    return { body, workbench: { ...a.workbench, alternatives } };
+  });
 }
 
 /** Changes only the language of a body, keeping its text as stored. */
@@ -108,12 +118,11 @@ export function setAnnotationDeleted(db: MarginaliaDatabase, id: string, deleted
 }
 
 /** The annotations of a document that are not deleted. */
-export function liveAnnotations(db: MarginaliaDatabase, documentId: string): Promise<Annotation[]> {
-  return db.annotations
-    .where('documentId')
-    .equals(documentId)
-    .filter((a) => !a.deleted)
-    .toArray();
+export async function liveAnnotations(db: MarginaliaDatabase, documentId: string): Promise<Annotation[]> {
+  // One getAll, then the tombstones left out here: Dexie's filter() walks a cursor, one request
+  // per record, which for a document of 10,000 annotations took seconds of a live query.
+  const all = await db.annotations.where('documentId').equals(documentId).toArray();
+  return all.filter((a) => !a.deleted);
 }
 
 /** A text target of an annotation (its own, or one of its links) to be stored anew. */
