@@ -6,26 +6,8 @@ import { loadCreator } from '../db/creator';
 import { MarginaliaDatabase } from '../db/database';
 import { AUTOSAVE_DELAY_MS, BodyAutosave, type SaveState } from './body-autosave';
 import { pendingDrafts } from './draft-journal';
+import { MemoryStorage } from '../test-support/memory-storage';
 
-/** localStorage as the browser has it: synchronous, string values, survives the page. */
-class MemoryStorage {
-  private readonly items = new Map<string, string>();
-  get length(): number {
-    return this.items.size;
-  }
-  key(i: number): string | null {
-    return [...this.items.keys()][i] ?? null;
-  }
-  getItem(key: string): string | null {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string): void {
-    this.items.set(key, String(value));
-  }
-  removeItem(key: string): void {
-    this.items.delete(key);
-  }
-}
 
 const target: TextTarget = {
   type: 'text',

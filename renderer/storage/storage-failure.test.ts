@@ -9,25 +9,8 @@ import { MarginaliaDatabase } from '../db/database';
 import { FIRST_RETRY_MS } from './retry-timer';
 import { storageErrorMessage, storageProblem } from './storage-error';
 import { unsavedWork } from './unsaved-work';
+import { MemoryStorage } from '../test-support/memory-storage';
 
-class MemoryStorage {
-  private readonly items = new Map<string, string>();
-  get length(): number {
-    return this.items.size;
-  }
-  key(i: number): string | null {
-    return [...this.items.keys()][i] ?? null;
-  }
-  getItem(key: string): string | null {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string): void {
-    this.items.set(key, String(value));
-  }
-  removeItem(key: string): void {
-    this.items.delete(key);
-  }
-}
 
 const target: TextTarget = {
   type: 'text',

@@ -7,25 +7,8 @@ import { loadCreator } from '../db/creator';
 import { MarginaliaDatabase } from '../db/database';
 import { DRAFT_SAVE_DELAY_MS, SegmentWriter, type SegmentPlace } from './segment-writer';
 import { segmentTarget, withNoteText, withStatus } from './workbench-edits';
+import { MemoryStorage } from '../test-support/memory-storage';
 
-class MemoryStorage {
-  private readonly items = new Map<string, string>();
-  get length(): number {
-    return this.items.size;
-  }
-  key(i: number): string | null {
-    return [...this.items.keys()][i] ?? null;
-  }
-  getItem(key: string): string | null {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string): void {
-    this.items.set(key, String(value));
-  }
-  removeItem(key: string): void {
-    this.items.delete(key);
-  }
-}
 
 const TEXT = 'Товарищу Филиппову. Сегодня тов. Ли Кэ-нун сообщил.';
 const place = (segmentId: string, annotationId: string | null = null): SegmentPlace => ({
