@@ -15,7 +15,7 @@ import { checkFileSize, MAX_SCAN_FILE_BYTES } from '../shared/importers/import-e
 import { findTruncation, readImageSize, scanFormatMime, sniffScanFormat } from '../shared/importers/scan-format';
 import { transcriptionHash } from '../shared/pack/lineage';
 import type { PackDocument, PackScan } from '../shared/pack/types';
-import { writePack } from '../shared/pack/write-pack';
+import { writePackAsync } from '../shared/pack/write-pack';
 import { TRANSCRIPTION_SCHEMA_VERSION, transcriptionFromSheets } from '../shared/transcription/schema';
 import { CliFailure, EXIT_OK, UsageError, type CliIo, type Command } from './command';
 import { describeFileSystemError, isFileSystemError } from './file-errors';
@@ -41,7 +41,7 @@ export const packCreateCommand: Command = {
     const scansDir = line.values.get('--scans');
     if (scansDir !== undefined) await attachScans(io, scansDir, documents);
 
-    const bytes = writePack({ documents: documents.map((d) => d.document), annotations: [], creator: creatorFrom(line, CLI_CREATOR), generator: CLI_GENERATOR }, { created: now });
+    const bytes = await writePackAsync({ documents: documents.map((d) => d.document), annotations: [], creator: creatorFrom(line, CLI_CREATOR), generator: CLI_GENERATOR }, { created: now });
     await writeOutputFile(io, line.output, bytes);
     io.out(`Wrote ${line.output}: ${count(documents.length, 'document')}, ${count(documents.reduce((n, d) => n + d.document.scans.length, 0), 'scan')}\n`);
     for (const { file, document } of documents) {

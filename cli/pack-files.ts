@@ -5,7 +5,7 @@
 import type { Creator } from '../shared/annotation';
 import { checkFileSize } from '../shared/importers/import-error';
 import { DEFAULT_PACK_LIMITS } from '../shared/pack/format';
-import { readPack } from '../shared/pack/read-pack';
+import { readPackAsync } from '../shared/pack/read-pack';
 import type { ParsedPack } from '../shared/pack/types';
 import { CliFailure, UsageError, type CliIo } from './command';
 import { describeFileSystemError, isFileSystemError } from './file-errors';
@@ -82,7 +82,7 @@ export async function readInputFile(io: CliIo, file: string, checkSize: (byteLen
 /** Reads and checks a pack file; ImportError (exit 1) for a pack that is refused. */
 export async function readPackFile(io: CliIo, file: string): Promise<ParsedPack> {
   const bytes = await readInputFile(io, file, (size) => checkFileSize(file, size, DEFAULT_PACK_LIMITS.maxPackBytes));
-  return readPack(bytes, { fileName: file });
+  return readPackAsync(bytes, { fileName: file });
 }
 
 export async function writeOutputFile(io: CliIo, file: string, bytes: Uint8Array): Promise<void> {

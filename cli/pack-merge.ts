@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { ANNOTATION_KIND_LABELS } from '../shared/annotation';
 import type { MergePlan } from '../shared/pack/merge';
 import { mergePacks } from '../shared/pack/merge-packs';
-import { writePack } from '../shared/pack/write-pack';
+import { writePackAsync } from '../shared/pack/write-pack';
 import { EXIT_OK, UsageError, type Command } from './command';
 import { CLI_GENERATOR, count, creatorFrom, readCommandLine, readPackFile, writeOutputFile } from './pack-files';
 
@@ -26,7 +26,7 @@ export const packMergeCommand: Command = {
     const { input, plans } = mergePacks(packs, { creator: creatorFrom(line, base.manifest.creator), generator: CLI_GENERATOR, now, newId: randomUUID });
     io.out(`Base: ${line.files[0]} (${count(base.documents.length, 'document')}, ${count(base.annotations.length, 'annotation')})\n`);
     plans.forEach((plan, i) => io.out(formatPlan(line.files[i + 1]!, plan)));
-    await writeOutputFile(io, line.output, writePack(input, { created: now }));
+    await writeOutputFile(io, line.output, await writePackAsync(input, { created: now }));
     const scans = input.documents.reduce((n, d) => n + d.scans.length, 0);
     io.out(`Wrote ${line.output}: ${count(input.documents.length, 'document')}, ${count(input.annotations.length, 'annotation')}, ${count(scans, 'scan')}\n`);
     return EXIT_OK;

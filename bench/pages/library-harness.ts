@@ -7,9 +7,9 @@
  *   database, "marginalia", through the app's own MarginaliaDatabase class (so at the current
  *   schema version), before the app opens it;
  * - `exportPack()` / `readRaw()`: the whole library as a pack, as File › Export Annotation Pack
- *   makes it (gatherPackInput + writePack), against reading the same tables with `toArray`;
+ *   makes it (gatherPackInput + writePackAsync), against reading the same tables with `toArray`;
  * - `importPack()` / `writeRaw()`: that pack into an empty library, as File › Open Annotation
- *   Pack merges it (readPack + loadMergeLibrary + planMerge + applyMergePlan + writeMerge),
+ *   Pack merges it (readPackAsync + loadMergeLibrary + planMerge + applyMergePlan + writeMerge),
  *   against `bulkPut` of the records `readRaw` read;
  * - `prepareReanchor(spec, edits)` / `reanchor(which)`: every text target of the large document
  *   found again with reanchorTextQuote in its text after a batch of edits, or in the text as it
@@ -20,7 +20,7 @@
 import Dexie from 'dexie';
 import type { Annotation } from '../../shared/annotation';
 import { reanchorTextQuote } from '../../shared/anchoring/reanchor';
-import { applyMergePlan, planMerge, readPack, writePack } from '../../shared/pack';
+import { applyMergePlan, planMerge, readPackAsync, writePackAsync } from '../../shared/pack';
 import { MarginaliaDatabase } from '../../renderer/db/database';
 import type { DocumentRecord, ScanRecord, TranscriptionRecord } from '../../renderer/db/records';
 import type { RevisionRecord } from '../../renderer/db/revision-store';
@@ -85,7 +85,7 @@ async function exportPack(): Promise<ExportTiming> {
     const t0 = performance.now();
     const input = await gatherPackInput(db, ids, { includeScans: true, creator: CREATOR, generator: 'Marginalia benchmark' });
     const t1 = performance.now();
-    const bytes = writePack(input, { documentIds: ids, includeScans: true });
+    const bytes = await writePackAsync(input, { documentIds: ids, includeScans: true });
     const t2 = performance.now();
     lastPack = bytes;
     return { totalMs: t2 - t0, phases: { gatherPackInput: t1 - t0, writePack: t2 - t1 }, packBytes: bytes.length };
@@ -121,7 +121,7 @@ async function importPack(): Promise<ImportTiming> {
   const db = await emptyScratch();
   try {
     const t0 = performance.now();
-    const pack = readPack(lastPack, { fileName: 'library.mpack' });
+    const pack = await readPackAsync(lastPack, { fileName: 'library.mpack' });
     const t1 = performance.now();
     const library = await loadMergeLibrary(db, pack);
     const t2 = performance.now();

@@ -6,7 +6,7 @@
  */
 import type { Creator } from '../../shared/annotation';
 import type { BackupInfo, MarginaliaBridge } from '../../shared/bridge';
-import { writePack } from '../../shared/pack';
+import { writePackAsync } from '../../shared/pack';
 import type { MarginaliaDatabase } from '../db/database';
 import { gatherPackInput } from '../packs/pack-library';
 
@@ -20,7 +20,7 @@ const LAST_KEY = 'backups:last-fingerprint';
 export async function libraryPack(db: MarginaliaDatabase, creator: Creator, generator: string): Promise<Uint8Array> {
   const ids = await db.documents.toCollection().primaryKeys();
   const input = await gatherPackInput(db, ids, { includeScans: true, creator, generator });
-  return writePack(input, { includeScans: true });
+  return writePackAsync(input, { includeScans: true });
 }
 
 /**

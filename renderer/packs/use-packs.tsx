@@ -11,9 +11,9 @@ import {
   isEmptyMerge,
   planMerge,
   readAnnotationsJsonLd,
-  readPack,
+  readPackAsync,
   selectPackAnnotations,
-  writePack,
+  writePackAsync,
   type MergePlan,
   type MergeWrites,
 } from '../../shared/pack';
@@ -65,7 +65,7 @@ export function usePacks(documents: readonly DocumentRecord[], openId: string | 
         const title = choice.documentIds.length === 1 ? (documents.find((d) => d.id === choice.documentIds[0])?.title ?? 'Marginalia') : 'Marginalia library';
         const result =
           choice.format === 'pack'
-            ? await bridge.saveFile('pack', `${title} — ${creator.name}`, writePack(input, options))
+            ? await bridge.saveFile('pack', `${title} — ${creator.name}`, await writePackAsync(input, options))
             : await bridge.saveFile(
                 'annotations',
                 `${title} — annotations`,
@@ -88,7 +88,7 @@ export function usePacks(documents: readonly DocumentRecord[], openId: string | 
       try {
         const bytes = await readWithin(source, MAX_PACK_FILE_BYTES);
         if (/\.mpack$/i.test(source.name)) {
-          const pack = readPack(bytes, { fileName: source.name });
+          const pack = await readPackAsync(bytes, { fileName: source.name });
           const plan = planMerge(await loadMergeLibrary(db, pack), pack);
           const writes = applyMergePlan(plan, { newId, now: nowIso() });
           setPending({ preview: previewOf(plan), writes, done: mergedMessage(plan) });

@@ -4,8 +4,8 @@
  */
 export { ANNOTATIONS_PATH, DEFAULT_PACK_LIMITS, MANIFEST_PATH, PACK_EXTENSION, PACK_FORMAT, PACK_FORMAT_VERSION, type PackLimits } from './format';
 export type { PackDocument, PackDocumentRecord, PackInput, PackManifest, PackScan, PackTranscription, ParsedPack, WritePackOptions } from './types';
-export { writePack, selectPackAnnotations } from './write-pack';
-export { readPack, type ReadPackOptions } from './read-pack';
+export { writePack, writePackAsync, selectPackAnnotations } from './write-pack';
+export { readPack, readPackAsync, type ReadPackOptions } from './read-pack';
 export { annotationCollection, annotationIri, exportAnnotationsJsonLd, annotationToJsonLd, type PlainExportOptions } from './annotation-jsonld';
 export { anchorForeignAnnotations, readAnnotationsJsonLd, type ForeignAnnotation, type ForeignAnnotations } from './foreign-jsonld';
 export { transcriptionHash, transcriptionLineage } from './lineage';

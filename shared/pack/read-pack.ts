@@ -9,8 +9,6 @@
  * anything is inflated), then the manifest (format and version, before anything else is read),
  * then each entry against the manifest's size and SHA-256, then its content.
  */
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex } from '@noble/hashes/utils.js';
 import type { Annotation } from '../annotation';
 import { ImportError } from '../importers/import-error';
 import { findTruncation, readImageSize, scanFormatMime, scanFormatName, sniffScanFormat } from '../importers/scan-format';
@@ -31,7 +29,8 @@ import {
   type PackLimits,
 } from './format';
 import type { PackDocument, PackFileEntry, PackManifest, ParsedPack } from './types';
-import { printable, readZipDirectory, readZipEntry, ZipFormatError, type ZipEntry } from './zip';
+import { sha256Hex, sha256HexAsync } from './native';
+import { printable, readZipDirectory, readZipEntry, readZipEntryAsync, ZipFormatError, type ZipEntry } from './zip';
 
 export interface ReadPackOptions {
   /** The file's name, for messages (default "pack.mpack"). */
@@ -42,20 +41,67 @@ export interface ReadPackOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** Reads and checks a pack; throws ImportError naming the file and the problem. */
+/**
+ * Reads and checks a pack, in JavaScript from end to end (fflate's inflate, @noble/hashes'
+ * SHA-256); throws ImportError naming the file and the problem.
+ */
 export function readPack(bytes: Uint8Array, options: ReadPackOptions = {}): ParsedPack {
   const fileName = options.fileName ?? 'pack.mpack';
   const limits: PackLimits = { ...DEFAULT_PACK_LIMITS, ...options.limits };
   try {
-    return readChecked(bytes, limits, options.onProgress);
+    const steps = readChecked(bytes, limits, options.onProgress);
+    for (let step = steps.next(); ; ) {
+      if (step.done) return step.value;
+      const data = readZipEntry(bytes, step.value.entry);
+      step = steps.next({ data, sha256: step.value.hash ? sha256Hex(data) : '' });
+    }
   } catch (error) {
-    if (error instanceof PackFormatError || error instanceof ZipFormatError) throw new ImportError(fileName, error.message);
-    if (error instanceof ImportError) throw error;
-    // Anything else is a case the checks above did not foresee; still a refusal, not a crash.
-    const detail = error instanceof Error ? error.message : String(error);
-    throw new ImportError(fileName, `it could not be read (${detail.slice(0, 300)})`);
+    throw importError(fileName, error);
   }
 }
+
+/**
+ * The same checks, inflating with the host's own zlib (`DecompressionStream`, under the same
+ * bounds) and hashing with its WebCrypto where it has them, else as readPack does: the
+ * inflating and hashing of a large pack take a fraction of the JavaScript's time. The app and
+ * the command-line tool use it.
+ */
+export async function readPackAsync(bytes: Uint8Array, options: ReadPackOptions = {}): Promise<ParsedPack> {
+  const fileName = options.fileName ?? 'pack.mpack';
+  const limits: PackLimits = { ...DEFAULT_PACK_LIMITS, ...options.limits };
+  try {
+    const steps = readChecked(bytes, limits, options.onProgress);
+    for (let step = steps.next(); ; ) {
+      if (step.done) return step.value;
+      const data = await readZipEntryAsync(bytes, step.value.entry);
+      step = steps.next({ data, sha256: step.value.hash ? await sha256HexAsync(data) : '' });
+    }
+  } catch (error) {
+    throw importError(fileName, error);
+  }
+}
+
+function importError(fileName: string, error: unknown): ImportError {
+  if (error instanceof PackFormatError || error instanceof ZipFormatError) return new ImportError(fileName, error.message);
+  if (error instanceof ImportError) return error;
+  // Anything else is a case the checks above did not foresee; still a refusal, not a crash.
+  const detail = error instanceof Error ? error.message : String(error);
+  return new ImportError(fileName, `it could not be read (${detail.slice(0, 300)})`);
+}
+
+/** What the checks ask of the reader: an entry's bytes (inflated, CRC-32 checked), and their SHA-256 if `hash`. */
+interface EntryWanted {
+  entry: ZipEntry;
+  hash: boolean;
+}
+
+interface EntryRead {
+  data: Uint8Array;
+  /** Hexadecimal; empty unless asked for. */
+  sha256: string;
+}
+
+type Reading<T> = Generator<EntryWanted, T, EntryRead>;
 
 type EntryKind = 'manifest' | 'annotations' | 'document' | 'scan' | 'other';
 
@@ -67,7 +113,12 @@ function kindOf(name: string): EntryKind {
   return 'other';
 }
 
-function readChecked(bytes: Uint8Array, limits: PackLimits, onProgress?: (done: number, total: number) => void): ParsedPack {
+/**
+ * Every check, in order. The entries' bytes come from the caller, which answers each
+ * EntryWanted yielded (synchronously for readPack, natively and asynchronously for
+ * readPackAsync), so that the two share every check.
+ */
+function* readChecked(bytes: Uint8Array, limits: PackLimits, onProgress?: (done: number, total: number) => void): Reading<ParsedPack> {
   const warnings: string[] = [];
   if (bytes.length > limits.maxPackBytes) {
     fail(`it is ${formatSize(bytes.length)}, larger than the limit of ${formatSize(limits.maxPackBytes)} for a pack`);
@@ -104,15 +155,16 @@ function readChecked(bytes: Uint8Array, limits: PackLimits, onProgress?: (done: 
   if (!manifestEntry) fail('it is not a Marginalia pack: it has no manifest.json');
   let done = 0;
   onProgress?.(0, total);
-  const inflate = (entry: ZipEntry): Uint8Array => {
-    const data = readZipEntry(bytes, entry);
-    done += data.length;
+  function* inflate(entry: ZipEntry, hash: boolean): Reading<EntryRead> {
+    const read = yield { entry, hash };
+    done += read.data.length;
     onProgress?.(done, total);
-    return data;
-  };
+    return read;
+  }
 
   // 2. The manifest: format and version before anything else.
-  const manifest = readManifest(parseJson(decodeUtf8(inflate(manifestEntry), MANIFEST_PATH), MANIFEST_PATH), limits, warnings);
+  const manifestBytes = (yield* inflate(manifestEntry, false)).data;
+  const manifest = readManifest(parseJson(decodeUtf8(manifestBytes, MANIFEST_PATH), MANIFEST_PATH), limits, warnings);
   const listed = new Map<string, PackFileEntry>(manifest.contents.files.map((f) => [f.path, f]));
   for (const path of listed.keys()) {
     if (!entries.has(path)) fail(`it is incomplete: its manifest lists the file “${printable(path)}”, which is not in it`);
@@ -129,14 +181,16 @@ function readChecked(bytes: Uint8Array, limits: PackLimits, onProgress?: (done: 
     }
   }
   /** An entry's bytes, checked against the manifest's SHA-256. */
-  const readListed = (name: string): Uint8Array => {
-    const data = inflate(entries.get(name)!);
-    if (bytesToHex(sha256(data)) !== listed.get(name)!.sha256) {
+  function* readListed(name: string): Reading<Uint8Array> {
+    const { data, sha256 } = yield* inflate(entries.get(name)!, true);
+    if (sha256 !== listed.get(name)!.sha256) {
       fail(`its file “${printable(name)}” does not match the checksum in its manifest, so the pack is damaged or was altered`);
     }
     return data;
-  };
-  const readJson = (name: string): unknown => parseJson(decodeUtf8(readListed(name), name), name);
+  }
+  function* readJson(name: string): Reading<unknown> {
+    return parseJson(decodeUtf8(yield* readListed(name), name), name);
+  }
 
   // 3. Documents, with their transcriptions and scans.
   const documents: PackDocument[] = [];
@@ -145,7 +199,7 @@ function readChecked(bytes: Uint8Array, limits: PackLimits, onProgress?: (done: 
   const scanFiles = new Map<string, { documentIndex: number; scanIndex: number; thumbnail: boolean }[]>();
   for (const name of entries.keys()) {
     if (kindOf(name) !== 'document') continue;
-    const { document, files } = readDocumentEntry(readJson(name), name, limits, warnings);
+    const { document, files } = readDocumentEntry(yield* readJson(name), name, limits, warnings);
     const id = document.record.id;
     if (documentEntries.has(id)) fail(`two of its documents have the id “${id}” (${documentEntries.get(id)} and ${name})`);
     documentEntries.set(id, name);
@@ -169,7 +223,7 @@ function readChecked(bytes: Uint8Array, limits: PackLimits, onProgress?: (done: 
     warnings.push('The manifest’s list of documents does not match the documents in the pack; the documents themselves were read.');
   }
   for (const [path, uses] of scanFiles) {
-    const data = readListed(path);
+    const data = yield* readListed(path);
     for (const use of uses) {
       const scan = documents[use.documentIndex]!.scans[use.scanIndex]!;
       checkImage(data, path, scan.id, use.thumbnail, limits, warnings, scan);
@@ -184,7 +238,7 @@ function readChecked(bytes: Uint8Array, limits: PackLimits, onProgress?: (done: 
   // 4. Annotations.
   if (!entries.has(ANNOTATIONS_PATH)) fail(`it is incomplete: it has no ${ANNOTATIONS_PATH}`);
   const newer = versionCompatibility(parseFormatVersion(manifest.formatVersion)!) === 'newer-minor';
-  const annotations = readAnnotations(readJson(ANNOTATIONS_PATH), limits, warnings, newer);
+  const annotations = readAnnotations(yield* readJson(ANNOTATIONS_PATH), limits, warnings, newer);
   const documentIds = new Set(documentEntries.keys());
   const scansOf = new Map(documents.map((d) => [d.record.id, new Set(d.scans.map((s) => s.id))]));
   for (const a of annotations) {
