@@ -110,7 +110,9 @@ export async function typeBody(page: Page, text: string): Promise<void> {
 /** The words a highlight covers, joined as the screen shows them. */
 export async function highlightedText(page: Page, annotationId: string): Promise<string> {
   return page.evaluate((id) => {
-    const parts = [...document.querySelectorAll(`.transcription-text .hl[data-annotation-id="${id}"]`)];
+    // By the class every stretch carries (renderer/transcription/highlight-plugin.ts): where
+    // highlights overlap, data-annotation-id names only one of the annotations.
+    const parts = [...document.querySelectorAll(`.transcription-text .hl.hl-id-${CSS.escape(id)}`)];
     return parts.map((p) => p.textContent).join('|');
   }, annotationId);
 }

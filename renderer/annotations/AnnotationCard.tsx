@@ -1,8 +1,11 @@
 /**
  * One annotation in the panel: its kind, the words it is on, who wrote it, and — when it is
  * the open one — its editable body and, for a cross-reference, where it points.
+ *
+ * Memoised: the panel hands every card the same callbacks, which take the annotation (or its
+ * id), so opening, hovering or saving one card re-renders that card only.
  */
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { ANNOTATION_KIND_LABELS, isTextTarget, type Annotation, type CrossReferenceTarget } from '../../shared/annotation';
 import { bodyPlainText } from '../../shared/annotation-body-schema';
 import { BODY_LANGUAGES } from '../../shared/importers/languages';
@@ -22,23 +25,23 @@ interface Props {
   isOpen: boolean;
   isOrphan: boolean;
   /** Starts choosing new words for an orphan. */
-  onReattach: () => void;
+  onReattach: (annotation: Annotation) => void;
   /** How many translations (this one included) are on the same words. */
   translationsBeside: number;
-  onCompare: () => void;
-  onResolveConflict: (versionIndex: number, keep: 'mine' | 'theirs') => void;
+  onCompare: (annotation: Annotation) => void;
+  onResolveConflict: (annotation: Annotation, versionIndex: number, keep: 'mine' | 'theirs') => void;
   /** The author's layer colour, in the seminar view. */
   authorColour: string | undefined;
   documents: readonly DocumentRecord[];
   focusBody: boolean;
-  onOpen: () => void;
-  onDelete: () => void;
-  onPickPassage: () => void;
+  onOpen: (annotation: Annotation) => void;
+  onDelete: (annotation: Annotation) => void;
+  onPickPassage: (annotation: Annotation) => void;
   onFollow: (crossref: CrossReferenceTarget) => void;
   /** Removes one of the passages linked to the annotation. */
-  onUnlink: (index: number) => void;
-  /** The pointer is over the card: its region and linked words light up. */
-  onHover: (hovering: boolean) => void;
+  onUnlink: (annotation: Annotation, index: number) => void;
+  /** The pointer is over the card (its id) or left it (null): its region and linked words light up. */
+  onHover: (annotationId: string | null) => void;
 }
 
 /** What an annotation is on, in words: the quoted text, or the region and its sheet. */
@@ -54,7 +57,7 @@ const SAVE_STATE_TEXT: Record<SaveState, string> = {
   error: 'Not saved — kept as a draft',
 };
 
-export function AnnotationCard(props: Props) {
+export const AnnotationCard = memo(function AnnotationCard(props: Props) {
   const { annotation, isOpen } = props;
   const { db, autosave, bridge } = useWorkspace();
   const [saveState, setSaveState] = useState<SaveState>(() => autosave.stateOf(annotation.id));
@@ -77,10 +80,10 @@ export function AnnotationCard(props: Props) {
       data-annotation-id={annotation.id}
       aria-label={`${kindLabel} on “${targetLabel(annotation)}”`}
       aria-current={isOpen ? 'true' : undefined}
-      onMouseEnter={() => props.onHover(true)}
-      onMouseLeave={() => props.onHover(false)}
+      onMouseEnter={() => props.onHover(annotation.id)}
+      onMouseLeave={() => props.onHover(null)}
     >
-      <button type="button" className="card-head" onClick={props.onOpen} aria-expanded={isOpen}>
+      <button type="button" className="card-head" onClick={() => props.onOpen(annotation)} aria-expanded={isOpen}>
         <span className={`kind-badge kind-${annotation.kind}`}>{kindLabel}</span>
         {annotation.kind === 'translation' && <span className="lang-badge">{languageName}</span>}
         {isTextTarget(annotation.target) ? (
@@ -99,7 +102,7 @@ export function AnnotationCard(props: Props) {
       </button>
       {props.isOrphan && isTextTarget(annotation.target) && (
         <div className="orphan-actions">
-          <button type="button" onClick={props.onReattach} title="Select the words this annotation belongs to now">
+          <button type="button" onClick={() => props.onReattach(annotation)} title="Select the words this annotation belongs to now">
             Re-attach to new words…
           </button>
         </div>
@@ -156,10 +159,10 @@ export function AnnotationCard(props: Props) {
                   </p>
                   {!version.annotation.deleted && <BodyView doc={version.annotation.body.doc} lang={version.annotation.body.language} />}
                   <div className="conflict-actions">
-                    <button type="button" onClick={() => props.onResolveConflict(i, 'theirs')}>
+                    <button type="button" onClick={() => props.onResolveConflict(annotation, i, 'theirs')}>
                       {version.annotation.deleted ? 'Delete it, as they did' : 'Use this version'}
                     </button>
-                    <button type="button" onClick={() => props.onResolveConflict(i, 'mine')}>
+                    <button type="button" onClick={() => props.onResolveConflict(annotation, i, 'mine')}>
                       Keep the version here
                     </button>
                   </div>
@@ -168,7 +171,7 @@ export function AnnotationCard(props: Props) {
             </section>
           ) : null}
           {annotation.kind === 'translation' && props.translationsBeside > 1 && (
-            <button type="button" className="compare-button" onClick={props.onCompare}>
+            <button type="button" className="compare-button" onClick={() => props.onCompare(annotation)}>
               Compare {props.translationsBeside} translations of these words
             </button>
           )}
@@ -182,7 +185,7 @@ export function AnnotationCard(props: Props) {
                   {annotation.links.map((link, i) => (
                     <li key={i}>
                       <q>{link.quote.exact}</q>
-                      <button type="button" aria-label={`Unlink “${link.quote.exact}”`} onClick={() => props.onUnlink(i)}>
+                      <button type="button" aria-label={`Unlink “${link.quote.exact}”`} onClick={() => props.onUnlink(annotation, i)}>
                         Unlink
                       </button>
                     </li>
@@ -196,7 +199,7 @@ export function AnnotationCard(props: Props) {
               annotation={annotation}
               documents={props.documents}
               onSave={(crossref) => void saveCrossReference(db, annotation.id, crossref)}
-              onPickPassage={props.onPickPassage}
+              onPickPassage={() => props.onPickPassage(annotation)}
               onFollow={props.onFollow}
             />
           )}
@@ -207,7 +210,7 @@ export function AnnotationCard(props: Props) {
             <span className="save-state" aria-live="polite">
               {SAVE_STATE_TEXT[saveState]}
             </span>
-            <button type="button" className="danger" onClick={props.onDelete}>
+            <button type="button" className="danger" onClick={() => props.onDelete(annotation)}>
               Delete
             </button>
           </footer>
@@ -215,7 +218,7 @@ export function AnnotationCard(props: Props) {
       )}
     </article>
   );
-}
+});
 
 function crossrefSummary(crossref: CrossReferenceTarget, documents: readonly DocumentRecord[]): string {
   switch (crossref.type) {

@@ -1,17 +1,28 @@
 /**
  * The annotations of the open document, in the order of the words they are on, filterable by
  * kind.
+ *
+ * A long list is windowed (@tanstack/react-virtual): only the cards in and near view are in the
+ * DOM, each measured once drawn, the others standing in at an estimated height; the open card
+ * and the one holding the focus stay mounted wherever they are. 10,000 cards rendered at once
+ * were 80,000 elements, and opening a document took 40 s (docs/benchmarks.md). A short list
+ * (under WINDOWED_FROM cards) is rendered whole, as it always was.
  */
-import { ANNOTATION_KINDS, ANNOTATION_KIND_LABELS, type Annotation, type AnnotationKind, type CrossReferenceTarget } from '../../shared/annotation';
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { ANNOTATION_KINDS, ANNOTATION_KIND_LABELS, isTextTarget, type Annotation, type AnnotationKind, type CrossReferenceTarget } from '../../shared/annotation';
 import type { DocumentRecord } from '../db/records';
 import type { Author } from '../seminar/authors';
 import { AuthorLayers } from '../seminar/AuthorLayers';
-import { translationsAlongside } from '../seminar/translations';
+import { translationCounts } from '../seminar/translations';
 import type { AnchorMap } from './anchors';
 import { AnnotationCard } from './AnnotationCard';
 
 /** Which annotations the panel lists: all, one kind, or the orphans whose words are gone. */
 export type KindFilter = AnnotationKind | 'all' | 'orphaned';
+
+/** From this many cards on, only those near view are rendered. */
+export const WINDOWED_FROM = 200;
 
 interface Props {
   annotations: readonly Annotation[];
@@ -19,6 +30,8 @@ interface Props {
   documents: readonly DocumentRecord[];
   openId: string | null;
   focusBodyOf: string | null;
+  /** A card to bring into view (a highlight was clicked); a new nonce asks again. */
+  scrollToId?: { id: string; nonce: number } | null;
   filter: KindFilter;
   onFilter: (filter: KindFilter) => void;
   onOpen: (annotation: Annotation) => void;
@@ -41,15 +54,54 @@ interface Props {
 }
 
 export function AnnotationsPanel(props: Props) {
-  const isOrphan = (a: Annotation): boolean => props.anchors.get(a.id) === null;
-  const orphans = props.annotations.filter(isOrphan);
-  const counts = new Map<KindFilter, number>([
-    ['all', props.annotations.length],
-    ['orphaned', orphans.length],
-  ]);
-  for (const a of props.annotations) counts.set(a.kind, (counts.get(a.kind) ?? 0) + 1);
-  const shown =
-    props.filter === 'all' ? props.annotations : props.filter === 'orphaned' ? orphans : props.annotations.filter((a) => a.kind === props.filter);
+  const { annotations, anchors, filter } = props;
+  const { orphans, counts } = useMemo(() => {
+    const orphans = annotations.filter((a) => anchors.get(a.id) === null);
+    const counts = new Map<KindFilter, number>([
+      ['all', annotations.length],
+      ['orphaned', orphans.length],
+    ]);
+    for (const a of annotations) counts.set(a.kind, (counts.get(a.kind) ?? 0) + 1);
+    return { orphans, counts };
+  }, [annotations, anchors]);
+  const shown = useMemo(
+    () => (filter === 'all' ? annotations : filter === 'orphaned' ? orphans : annotations.filter((a) => a.kind === filter)),
+    [annotations, orphans, filter],
+  );
+  // Once per change of the annotations, not once per card and render.
+  const translationsBeside = useMemo(() => translationCounts(props.allAnnotations, anchors), [props.allAnnotations, anchors]);
+  const colours = useMemo(() => new Map(props.authors.map((a) => [a.id, a.colour])), [props.authors]);
+
+  // The same callbacks for every card and render, so that memoised cards stay as they are.
+  const latest = useRef(props);
+  latest.current = props;
+  const callbacks = useMemo(
+    () => ({
+      onOpen: (a: Annotation) => latest.current.onOpen(a),
+      onDelete: (a: Annotation) => latest.current.onDelete(a),
+      onPickPassage: (a: Annotation) => latest.current.onPickPassage(a),
+      onFollow: (crossref: CrossReferenceTarget) => latest.current.onFollow(crossref),
+      onUnlink: (a: Annotation, i: number) => latest.current.onUnlink(a, i),
+      onHover: (id: string | null) => latest.current.onHover(id),
+      onReattach: (a: Annotation) => latest.current.onReattach(a),
+      onCompare: (a: Annotation) => latest.current.onCompare(a),
+      onResolveConflict: (a: Annotation, i: number, keep: 'mine' | 'theirs') => latest.current.onResolveConflict(a, i, keep),
+    }),
+    [],
+  );
+
+  const card = (annotation: Annotation) => (
+    <AnnotationCard
+      annotation={annotation}
+      isOpen={annotation.id === props.openId}
+      isOrphan={anchors.get(annotation.id) === null}
+      translationsBeside={annotation.kind === 'translation' ? (translationsBeside.get(annotation.id) ?? 0) : 0}
+      authorColour={props.byAuthor ? colours.get(annotation.creator.id) : undefined}
+      documents={props.documents}
+      focusBody={annotation.id === props.focusBodyOf}
+      {...callbacks}
+    />
+  );
 
   return (
     <aside className="annotations-panel" aria-label="Annotations">
@@ -61,17 +113,17 @@ export function AnnotationsPanel(props: Props) {
               key={kind}
               type="button"
               className={`filter kind-${kind}`}
-              aria-pressed={props.filter === kind}
+              aria-pressed={filter === kind}
               onClick={() => props.onFilter(kind)}
             >
               {kind === 'all' ? 'All' : ANNOTATION_KIND_LABELS[kind]} <span className="count">{counts.get(kind) ?? 0}</span>
             </button>
           ))}
-          {(orphans.length > 0 || props.filter === 'orphaned') && (
+          {(orphans.length > 0 || filter === 'orphaned') && (
             <button
               type="button"
               className="filter kind-orphaned"
-              aria-pressed={props.filter === 'orphaned'}
+              aria-pressed={filter === 'orphaned'}
               title="Annotations whose words are no longer in the text: re-attach them to new words"
               onClick={() => props.onFilter('orphaned')}
             >
@@ -92,38 +144,117 @@ export function AnnotationsPanel(props: Props) {
       </header>
       {shown.length === 0 ? (
         <p className="empty-hint">
-          {props.annotations.length === 0
+          {annotations.length === 0
             ? 'Select words in the transcription, then choose Commentary, Translation or Cross-reference.'
-            : props.filter === 'orphaned'
+            : filter === 'orphaned'
               ? 'No orphans: every annotation is on its words.'
               : 'No annotations of this kind.'}
         </p>
+      ) : shown.length >= WINDOWED_FROM ? (
+        <WindowedList shown={shown} openId={props.openId} scrollToId={props.scrollToId ?? null} card={card} />
       ) : (
-        <ol className="annotation-list">
-          {shown.map((annotation) => (
-            <li key={annotation.id}>
-              <AnnotationCard
-                annotation={annotation}
-                isOpen={annotation.id === props.openId}
-                isOrphan={isOrphan(annotation)}
-                onReattach={() => props.onReattach(annotation)}
-                translationsBeside={annotation.kind === 'translation' ? translationsAlongside(annotation, props.allAnnotations, props.anchors).length : 0}
-                onCompare={() => props.onCompare(annotation)}
-                onResolveConflict={(i, keep) => props.onResolveConflict(annotation, i, keep)}
-                authorColour={props.byAuthor ? props.authors.find((a) => a.id === annotation.creator.id)?.colour : undefined}
-                documents={props.documents}
-                focusBody={annotation.id === props.focusBodyOf}
-                onOpen={() => props.onOpen(annotation)}
-                onDelete={() => props.onDelete(annotation)}
-                onPickPassage={() => props.onPickPassage(annotation)}
-                onFollow={props.onFollow}
-                onUnlink={(i) => props.onUnlink(annotation, i)}
-                onHover={(hovering) => props.onHover(hovering ? annotation.id : null)}
-              />
-            </li>
-          ))}
-        </ol>
+        <WholeList shown={shown} scrollToId={props.scrollToId ?? null} card={card} />
       )}
     </aside>
+  );
+}
+
+interface ListProps {
+  shown: readonly Annotation[];
+  scrollToId: { id: string; nonce: number } | null;
+  card: (annotation: Annotation) => ReactNode;
+}
+
+/** Every card, for a short list. */
+function WholeList({ shown, scrollToId, card }: ListProps) {
+  const listRef = useRef<HTMLOListElement>(null);
+  useEffect(() => {
+    if (!scrollToId) return;
+    const frame = requestAnimationFrame(() =>
+      listRef.current?.querySelector(`.annotation-card[data-annotation-id="${CSS.escape(scrollToId.id)}"]`)?.scrollIntoView({ block: 'nearest' }),
+    );
+    return () => cancelAnimationFrame(frame);
+  }, [scrollToId]);
+  return (
+    <ol className="annotation-list" ref={listRef}>
+      {shown.map((annotation) => (
+        <li key={annotation.id}>{card(annotation)}</li>
+      ))}
+    </ol>
+  );
+}
+
+/** Rough heights of a card not drawn yet: its head, the quote and preview lines; an open one is taller. */
+function estimateHeight(annotation: Annotation, open: boolean): number {
+  if (open) return 320;
+  const quote = isTextTarget(annotation.target) ? annotation.target.quote.exact.length : 0;
+  return 62 + (quote > 40 ? 20 : 0) + 8;
+}
+
+/** The cards near view, for a long list; each `li` is placed at its measured (or estimated) offset. */
+function WindowedList({ shown, openId, scrollToId, card }: ListProps & { openId: string | null }) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  /** The card holding the focus (its body being typed in, a button pressed): kept mounted. */
+  const [focusedId, setFocusedId] = useState<string | null>(null);
+  const indexOf = useMemo(() => new Map(shown.map((a, i) => [a.id, i])), [shown]);
+  const kept = useMemo(
+    () => [openId, focusedId].map((id) => (id === null ? undefined : indexOf.get(id))).filter((i): i is number => i !== undefined),
+    [openId, focusedId, indexOf],
+  );
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const indexes = defaultRangeExtractor(range);
+      const extra = kept.filter((i) => !indexes.includes(i));
+      return extra.length === 0 ? indexes : [...indexes, ...extra].sort((a, b) => a - b);
+    },
+    [kept],
+  );
+  const virtualizer = useVirtualizer({
+    count: shown.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: (i) => estimateHeight(shown[i]!, shown[i]!.id === openId),
+    getItemKey: (i) => shown[i]!.id,
+    overscan: 6,
+    paddingStart: 8,
+    paddingEnd: 8,
+    rangeExtractor,
+  });
+
+  useEffect(() => {
+    if (!scrollToId) return;
+    const index = indexOf.get(scrollToId.id);
+    if (index !== undefined) virtualizer.scrollToIndex(index, { align: 'auto' });
+    // Only a new request scrolls.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [scrollToId]);
+
+  const items = virtualizer.getVirtualItems();
+  return (
+    <div
+      className="annotation-list-window"
+      ref={scrollRef}
+      onFocus={(e) => {
+        const id = (e.target as Element).closest('.annotation-card')?.getAttribute('data-annotation-id') ?? null;
+        if (id !== focusedId) setFocusedId(id);
+      }}
+    >
+      <ol className="annotation-list windowed" style={{ height: virtualizer.getTotalSize() }}>
+        {items.map((item) => {
+          const annotation = shown[item.index]!;
+          return (
+            <li
+              key={item.key}
+              data-index={item.index}
+              ref={virtualizer.measureElement}
+              aria-setsize={shown.length}
+              aria-posinset={item.index + 1}
+              style={{ transform: `translateY(${item.start}px)` }}
+            >
+              {card(annotation)}
+            </li>
+          );
+        })}
+      </ol>
+    </div>
   );
 }

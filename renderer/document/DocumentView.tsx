@@ -4,7 +4,7 @@
  * its own module.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   ANNOTATION_KIND_LABELS,
   isTextTarget,
@@ -21,8 +21,9 @@ import { createAnnotationAction } from '../actions/create-annotation';
 import { editMetadataAction } from '../actions/edit-metadata';
 import { mergeSheetAction, splitSheetAction } from '../actions/edit-sheets';
 import { deleteAnnotationAction } from '../actions/delete-annotation';
-import { anchorAnnotations, anchorTextTarget, highlightsFor, inReadingOrder, linkHighlightsFor, needsReanchoring } from '../annotations/anchors';
+import { anchorTextTarget, highlightsFor, inReadingOrder, linkHighlightsFor, needsReanchoring } from '../annotations/anchors';
 import { storeReanchoredTargets } from '../annotations/reanchor-document';
+import { useAnchors, useStableAnnotations, useStableHighlights } from '../annotations/stable';
 import { AnnotationsPanel, type KindFilter } from '../annotations/AnnotationsPanel';
 import { liveAnnotations, reattachAnnotation, resolveConflict, saveLinks, saveRegionSelector } from '../db/annotation-store';
 import { restoreRevision, type RevisionRecord } from '../db/revision-store';
@@ -35,7 +36,8 @@ import { authorColours, authorsOf } from '../seminar/authors';
 import { CompareTranslations } from '../seminar/CompareTranslations';
 import { translationsAlongside } from '../seminar/translations';
 import { exportDocumentAsTei } from '../export/export-document-tei';
-import type { ScanRecord } from '../db/records';
+import { ExportEnglishButton } from '../export/ExportEnglishButton';
+import type { ScanRecord, TranscriptionRecord } from '../db/records';
 import { shapeToSelector } from '../../shared/regions/selectors';
 import type { Point, RegionShape } from '../../shared/regions/region-shape';
 import type { DocumentRecord } from '../db/records';
@@ -52,6 +54,7 @@ import { ScansPanel } from './ScansPanel';
 import { ScanSide } from './ScanSide';
 import { RegionKindMenu } from './RegionKindMenu';
 import { paragraphAt } from '../../shared/transcription/sheet-edits';
+import { TranslationWorkbench } from '../translation/TranslationWorkbench';
 
 /** A request to show certain words of this document, after following a cross-reference. */
 export interface PassageFocus {
@@ -61,7 +64,7 @@ export interface PassageFocus {
 
 /** A menu command for the open document, with a nonce so that asking twice acts twice. */
 export interface DocumentCommandRequest {
-  command: 'toggleEditing' | 'exportTei';
+  command: 'toggleEditing' | 'exportTei' | 'toggleTranslation' | 'exportEnglish';
   nonce: number;
 }
 
@@ -95,38 +98,58 @@ export function DocumentView(props: Props) {
   const { db, creator, undoStack, notify, bridge } = useWorkspace();
   const documentId = props.document.id;
 
-  const transcription = useLiveQuery(() => db.transcriptions.get(documentId), [documentId]);
+  const editing = useTranscriptionEditing(documentId);
+  // While the transcription is edited the editor owns the text: the stored one is not read back
+  // at each autosave (600,000 characters parsed again, and the whole view rendered anew, each
+  // second); it is read once editing is done. The query then observes nothing, and holds what
+  // it had.
+  const heldTranscription = useRef<TranscriptionRecord | undefined>(undefined);
+  const transcription = useLiveQuery(
+    (): Promise<TranscriptionRecord | undefined> =>
+      editing.session ? Promise.resolve(heldTranscription.current) : db.transcriptions.get(documentId),
+    [documentId, editing.session],
+  );
+  heldTranscription.current = transcription;
+  /** The sheets' labels while editing, as the editor splits and merges them. */
+  const [editedLabels, setEditedLabels] = useState<string[] | null>(null);
   const scans = useLiveQuery(() => db.scans.where('documentId').equals(documentId).sortBy('sheetIndex'), [documentId]);
-  const annotations = useLiveQuery(() => liveAnnotations(db, documentId), [documentId]);
+  // The same object for each annotation that did not change, so that saving one does not redo all (stable.ts).
+  const annotations = useStableAnnotations(useLiveQuery(() => liveAnnotations(db, documentId), [documentId]));
 
   const doc = useMemo(() => (transcription ? transcriptionFromJSON(transcription) : null), [transcription]);
   const index = useMemo(() => (doc ? TextIndex.fromDoc(doc) : null), [doc]);
-  const anchors = useMemo(
-    () => (doc && index && annotations ? anchorAnnotations(doc, index, annotations) : new Map()),
-    [doc, index, annotations],
-  );
+  /** The words each annotation is on when editing begins, for the editor to carry along. */
+  const [editStart, setEditStart] = useState<{ doc: NonNullable<typeof doc>; index: TextIndex; tracked: TrackedTarget[] } | null>(null);
+  // While the transcription is edited, the annotations stay anchored in the text as it was when
+  // editing began: the editor carries them itself, and stores their targets when editing is done
+  // (edit-session.ts). Anchoring them anew in each autosaved text, against targets not yet
+  // stored, would look for every moved one by its quote, each second.
+  const anchorDoc = editStart?.doc ?? doc;
+  const anchorIndex = editStart?.index ?? index;
+  const anchors = useAnchors(anchorDoc, anchorIndex, annotations);
   // The seminar view: a layer per author, each shown or hidden, optionally in its own colour.
   const authors = useMemo(() => authorsOf(annotations ?? []), [annotations]);
   const [hiddenAuthors, setHiddenAuthors] = useState<ReadonlySet<string>>(new Set());
   const [byAuthor, setByAuthor] = useState(false);
   const visible = useMemo(() => (annotations ?? []).filter((a) => !hiddenAuthors.has(a.creator.id)), [annotations, hiddenAuthors]);
   const ordered = useMemo(
-    () => (doc && index && annotations ? inReadingOrder(doc, index, visible, anchors) : []),
-    [doc, index, annotations, visible, anchors],
+    () => (anchorDoc && anchorIndex && annotations ? inReadingOrder(anchorDoc, anchorIndex, visible, anchors) : []),
+    [anchorDoc, anchorIndex, annotations, visible, anchors],
   );
-  const highlights = useMemo(
+  const highlights = useStableHighlights(useMemo(
     () =>
-      doc && index
-        ? [...highlightsFor(visible, anchors, byAuthor ? authorColours(authors) : undefined), ...linkHighlightsFor(doc, index, visible)]
+      anchorDoc && anchorIndex
+        ? [...highlightsFor(visible, anchors, byAuthor ? authorColours(authors) : undefined), ...linkHighlightsFor(anchorDoc, anchorIndex, visible)]
         : [],
-    [doc, index, visible, anchors, byAuthor, authors],
-  );
+    [anchorDoc, anchorIndex, visible, anchors, byAuthor, authors],
+  ));
   const [comparing, setComparing] = useState<Annotation | null>(null);
-  const sheetLabels = useMemo(() => {
+  const storedLabels = useMemo(() => {
     const labels: string[] = [];
     doc?.forEach((sheet) => labels.push(sheet.attrs.label as string));
     return labels;
   }, [doc]);
+  const sheetLabels = (editing.session && editedLabels) || storedLabels;
 
   const [currentSheet, setCurrentSheet] = useState(0);
   const [selection, setSelection] = useState<TextSelection | null>(null);
@@ -134,10 +157,9 @@ export function DocumentView(props: Props) {
   const [scrollRequest, setScrollRequest] = useState<ScrollRequest | null>(null);
   const [flash, setFlash] = useState<{ from: number; to: number } | null>(null);
   const [focusBodyOf, setFocusBodyOf] = useState<string | null>(null);
+  /** A card for the annotations panel to bring into view (its list is windowed: not every card is in the DOM). */
+  const [cardScroll, setCardScroll] = useState<{ id: string; nonce: number } | null>(null);
   const [rightTab, setRightTab] = useState<'annotations' | 'scans' | 'history'>('annotations');
-  const editing = useTranscriptionEditing(documentId);
-  /** The words each annotation is on when editing begins, for the editor to carry along. */
-  const [editStart, setEditStart] = useState<{ doc: typeof doc; tracked: TrackedTarget[] } | null>(null);
   /** An earlier revision shown in place of the current text, read-only. */
   const [viewedRevision, setViewedRevision] = useState<RevisionRecord | null>(null);
   /** An orphaned annotation waiting for the user to select its new words. */
@@ -211,7 +233,8 @@ export function DocumentView(props: Props) {
         if (linked) tracked.push({ id: trackingId(annotation.id, i), from: linked.from, to: linked.to, stored: link });
       });
     }
-    setEditStart({ doc, tracked });
+    setEditStart({ doc, index, tracked });
+    setEditedLabels(null);
     editing.start();
   }
 
@@ -243,6 +266,12 @@ export function DocumentView(props: Props) {
     if (props.documentCommand?.command === 'exportTei') void exportTei();
     // Only a new request acts.
     // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [props.documentCommand]);
+
+  // The translator's workbench in place of the transcription (Translate, Ctrl+Shift+E).
+  const [translating, setTranslating] = useState(false);
+  useEffect(() => {
+    if (props.documentCommand?.command === 'toggleTranslation') setTranslating((on) => !on);
   }, [props.documentCommand]);
 
   async function restore(revision: RevisionRecord): Promise<void> {
@@ -476,9 +505,13 @@ export function DocumentView(props: Props) {
           <button type="button" aria-pressed={props.showAnnotations} title="Show or hide the side panel (Ctrl+Shift+A)" onClick={props.onToggleAnnotations}>
             Side panel
           </button>
+          <button type="button" aria-pressed={translating} title="Translate segment by segment beside the source (Ctrl+Shift+E)" onClick={() => setTranslating((on) => !on)}>
+            Translate
+          </button>
           <button type="button" title="Save this document, its transcription and annotations as a TEI P5 XML file" onClick={() => void exportTei()}>
             Export TEI
           </button>
+          <ExportEnglishButton documentId={documentId} command={props.documentCommand} />
         </div>
         <SheetNavigator labels={sheetLabels} current={currentSheet} onGo={goToSheet} />
       </header>
@@ -540,10 +573,11 @@ export function DocumentView(props: Props) {
                   lang={d.languageCode || 'und'}
                   highlights={highlights}
                   tracked={editStart.tracked}
-                  saveState={editing.saveState}
+                  session={editing.session}
                   scrollToSheet={sheetScroll}
                   onTransaction={(tr, state) => editing.session?.record(tr, state)}
                   onSheetChange={setCurrentSheet}
+                  onSheetLabels={setEditedLabels}
                   onDone={() => void finishEditing()}
                 />
               ) : viewedRevision ? (
@@ -573,6 +607,16 @@ export function DocumentView(props: Props) {
                     onHighlightClick={() => undefined}
                   />
                 </>
+              ) : translating && doc ? (
+                <TranslationWorkbench
+                  key={documentId}
+                  documentId={documentId}
+                  doc={doc}
+                  annotations={annotations ?? []}
+                  sourceLang={d.languageCode || 'und'}
+                  currentSheet={currentSheet}
+                  onSheetChange={setCurrentSheet}
+                />
               ) : (
                 <>
               <div className="sheet-tools" role="toolbar" aria-label="Sheets of the transcription">
@@ -612,9 +656,7 @@ export function DocumentView(props: Props) {
                     if (!annotation) return;
                     if (filter !== 'all' && filter !== annotation.kind) setFilter('all');
                     openAnnotation(annotation, false);
-                    requestAnimationFrame(() =>
-                      document.querySelector(`.annotation-card[data-annotation-id="${id}"]`)?.scrollIntoView({ block: 'nearest' }),
-                    );
+                    setCardScroll({ id, nonce: Date.now() + Math.random() });
                   }}
                 />
               ) : (
@@ -645,6 +687,7 @@ export function DocumentView(props: Props) {
                 documents={props.documents}
                 openId={props.openAnnotationId}
                 focusBodyOf={focusBodyOf}
+                scrollToId={cardScroll}
                 filter={filter}
                 onFilter={setFilter}
                 onOpen={(a) => (props.openAnnotationId === a.id ? props.onOpenAnnotation(null) : openAnnotation(a, true))}

@@ -26,6 +26,9 @@ export interface HighlightState {
   hoverId: string | null;
   /** A passage being shown after following a cross-reference to it. */
   flash: { from: number; to: number } | null;
+  /** The highlights alone. */
+  base: DecorationSet;
+  /** The highlights with the open, hovered and flashed words drawn over them. */
   decorations: DecorationSet;
 }
 
@@ -38,23 +41,51 @@ interface HighlightMeta {
 
 export const highlightKey = new PluginKey<HighlightState>('annotation-highlights');
 
-function buildDecorations(state: EditorState, s: Omit<HighlightState, 'decorations'>): DecorationSet {
-  const decorations = s.highlights
+/** The class every highlighted stretch of an annotation's words carries, overlapped or not. */
+export function highlightIdClass(annotationId: string): string {
+  return `hl-id-${annotationId}`;
+}
+
+/** One decoration per highlight: built when the highlights change, mapped through edits otherwise. */
+function buildBase(state: EditorState, highlights: readonly Highlight[]): DecorationSet {
+  const decorations = highlights
     .filter((h) => h.from < h.to)
     .map((h) =>
       Decoration.inline(
         h.from,
         h.to,
         {
-          class: `hl hl-${h.kind}${h.colour ? ' hl-by-author' : ''}${h.annotationId === s.activeId ? ' hl-active' : ''}${h.annotationId === s.hoverId ? ' hl-hover' : ''}`,
+          // ProseMirror joins the classes of overlapping decorations but keeps one value of any
+          // other attribute: an annotation's words covered by another's keep its id only in
+          // `hl-id-<id>` (data-annotation-id names one of them).
+          class: `hl hl-${h.kind} ${highlightIdClass(h.annotationId)}${h.colour ? ' hl-by-author' : ''}`,
           'data-annotation-id': h.annotationId,
           ...(h.colour ? { style: `--author: ${h.colour}` } : {}),
         },
         { annotationId: h.annotationId },
       ),
     );
-  if (s.flash) decorations.push(Decoration.inline(s.flash.from, s.flash.to, { class: 'hl-flash' }));
   return DecorationSet.create(state.doc, decorations);
+}
+
+/**
+ * The base set with the open annotation's words (hl-active), those of the one pointed at
+ * (hl-hover) and the flashed passage drawn over it: a few decorations added to the base set,
+ * which is shared, so opening or hovering a card does not rebuild 10,000 decorations.
+ */
+function withOverlay(state: EditorState, base: DecorationSet, s: Pick<HighlightState, 'activeId' | 'hoverId' | 'flash'>): DecorationSet {
+  const overlay: Decoration[] = [];
+  for (const [id, className] of [
+    [s.activeId, 'hl-active'],
+    [s.hoverId, 'hl-hover'],
+  ] as const) {
+    if (id === null) continue;
+    for (const d of base.find(undefined, undefined, (spec: { annotationId?: string }) => spec.annotationId === id)) {
+      overlay.push(Decoration.inline(d.from, d.to, { class: className }));
+    }
+  }
+  if (s.flash) overlay.push(Decoration.inline(s.flash.from, s.flash.to, { class: 'hl-flash' }));
+  return overlay.length === 0 ? base : base.add(state.doc, overlay);
 }
 
 export function highlightPlugin(): Plugin<HighlightState> {
@@ -62,19 +93,26 @@ export function highlightPlugin(): Plugin<HighlightState> {
     key: highlightKey,
     state: {
       init: (_, state) => {
-        const base = { highlights: [], activeId: null, hoverId: null, flash: null };
-        return { ...base, decorations: buildDecorations(state, base) };
+        const base = buildBase(state, []);
+        return { highlights: [], activeId: null, hoverId: null, flash: null, base, decorations: base };
       },
       apply: (tr, value, _old, state) => {
         const meta = tr.getMeta(highlightKey) as HighlightMeta | undefined;
-        if (!meta) return tr.docChanged ? { ...value, decorations: value.decorations.map(tr.mapping, tr.doc) } : value;
+        if (!meta) {
+          return tr.docChanged
+            ? { ...value, base: value.base.map(tr.mapping, tr.doc), decorations: value.decorations.map(tr.mapping, tr.doc) }
+            : value;
+        }
         const next = {
           highlights: meta.highlights ?? value.highlights,
           activeId: meta.activeId !== undefined ? meta.activeId : value.activeId,
           hoverId: meta.hoverId !== undefined ? meta.hoverId : value.hoverId,
           flash: meta.flash !== undefined ? meta.flash : value.flash,
         };
-        return { ...next, decorations: buildDecorations(state, next) };
+        const base =
+          next.highlights !== value.highlights ? buildBase(state, next.highlights) : tr.docChanged ? value.base.map(tr.mapping, tr.doc) : value.base;
+        const same = base === value.base && next.activeId === value.activeId && next.hoverId === value.hoverId && next.flash === value.flash;
+        return { ...next, base, decorations: same ? value.decorations : withOverlay(state, base, next) };
       },
     },
     props: {

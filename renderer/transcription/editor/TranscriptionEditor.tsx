@@ -31,7 +31,7 @@ import { highlightPlugin, setHighlights, type Highlight } from '../highlight-plu
 import { scrollViewTo } from '../scroll';
 import { sheetIndexAt } from '../sheets';
 import { anchorTrackingPlugin } from './anchor-tracking';
-import type { EditSaveState } from './edit-session';
+import type { EditSaveState, EditSession } from './edit-session';
 import { EditorialLegend } from './EditorialLegend';
 
 interface Props {
@@ -39,11 +39,14 @@ interface Props {
   lang: string;
   highlights: readonly Highlight[];
   tracked: readonly TrackedTarget[];
-  saveState: EditSaveState;
+  /** The session saving the text: the editor shows its save state (subscribed here, not in the document view). */
+  session: EditSession;
   /** A sheet to bring into view (the scan beside was paged): its position in the document at the start. */
   scrollToSheet: { index: number; nonce: number } | null;
   onTransaction: (tr: Transaction, state: EditorState) => void;
   onSheetChange: (index: number) => void;
+  /** The sheets' labels, each time a sheet is split off or merged (the document view shows its navigator from them). */
+  onSheetLabels?: (labels: string[]) => void;
   onDone: () => void;
 }
 
@@ -64,7 +67,27 @@ export function TranscriptionEditor(props: Props) {
   const mountRef = useRef<HTMLDivElement>(null);
   const viewRef = useRef<EditorView | null>(null);
   const [question, setQuestion] = useState<Question | null>(null);
-  const [, setRevision] = useState(0);
+  // The save state is written into its element as it changes, without rendering: a React commit
+  // while the editor has the focus costs a walk of its whole DOM (see `toolbar` below).
+  const saveStateRef = useRef<HTMLSpanElement>(null);
+  useEffect(() => {
+    const show = (state: EditSaveState): void => {
+      const element = saveStateRef.current;
+      if (!element) return;
+      element.className = `save-state save-${state}`;
+      element.textContent = SAVE_STATE_LABELS[state];
+    };
+    show(props.session.state);
+    return props.session.onStateChange(show);
+  }, [props.session]);
+  /**
+   * What the toolbar shows of the editor's state. The component re-renders only when it changes,
+   * not at every transaction: while this editor holds the focus, every React commit walks its
+   * whole DOM (React reads the selection as offsets in the focused element before a commit, to
+   * restore it after), which in a 600,000-character text cost more than the keystroke itself.
+   */
+  const [toolbar, setToolbar] = useState({ selectionEmpty: true, inSheet: 0 });
+  const shown = useRef({ toolbar, sheet: -1, sheetCount: props.doc.childCount });
   const callbacks = useRef(props);
   callbacks.current = props;
   const { bridge } = useWorkspace();
@@ -133,9 +156,25 @@ export function TranscriptionEditor(props: Props) {
       dispatchTransaction(tr) {
         const state = view.state.apply(tr);
         view.updateState(state);
-        setRevision((r) => r + 1);
+        const now = { selectionEmpty: state.selection.empty, inSheet: state.selection.$from.index(0) };
+        if (now.selectionEmpty !== shown.current.toolbar.selectionEmpty || now.inSheet !== shown.current.toolbar.inSheet) {
+          shown.current.toolbar = now;
+          setToolbar(now);
+        }
         callbacks.current.onTransaction(tr, state);
-        if (tr.selectionSet || tr.docChanged) callbacks.current.onSheetChange(sheetIndexAt(state.doc, state.selection.from));
+        if (tr.selectionSet || tr.docChanged) {
+          const sheet = sheetIndexAt(state.doc, state.selection.from);
+          if (sheet !== shown.current.sheet) {
+            shown.current.sheet = sheet;
+            callbacks.current.onSheetChange(sheet);
+          }
+        }
+        if (tr.docChanged && state.doc.childCount !== shown.current.sheetCount) {
+          shown.current.sheetCount = state.doc.childCount;
+          const labels: string[] = [];
+          state.doc.forEach((sheet) => labels.push(sheet.attrs.label as string));
+          callbacks.current.onSheetLabels?.(labels);
+        }
       },
     });
     view.dispatch(setHighlights(view.state.tr, { highlights: props.highlights, activeId: null, hoverId: null, flash: null }));
@@ -177,9 +216,7 @@ export function TranscriptionEditor(props: Props) {
     });
   }
 
-  const state = viewRef.current?.state;
-  const selectionEmpty = state?.selection.empty ?? true;
-  const inSheet = state ? state.selection.$from.index(0) : 0;
+  const { selectionEmpty, inSheet } = toolbar;
 
   return (
     <div className="transcription-editor">
@@ -221,9 +258,8 @@ export function TranscriptionEditor(props: Props) {
         >
           Merge with previous sheet
         </button>
-        <span className={`save-state save-${props.saveState}`} role="status">
-          {SAVE_STATE_LABELS[props.saveState]}
-        </span>
+        {/* Filled by the effect above, outside React's rendering. */}
+        <span ref={saveStateRef} role="status" />
         <button type="button" className="primary" title="Finish editing (Ctrl+E)" onClick={props.onDone}>
           Done
         </button>

@@ -3,8 +3,18 @@
  * second after the last change, when the editor closes and when the window closes, and keeps
  * the session's revision up to date with what changed, in words.
  *
- * Each save writes the text, the revision, the annotation targets carried along by the editor
- * and the scans that follow split or merged sheets in one transaction (saveEditSession).
+ * Each save writes the text, the revision and the scans that follow split or merged sheets in
+ * one transaction (saveEditSession). The annotation targets the editor carried along are
+ * written with the text only when editing is done — `flush()`: Done, leaving the document,
+ * closing the window, exporting — or after a longer pause (TARGETS_IDLE_MS), not by the
+ * autosave a second after each burst of typing: an edit near the start of a large document
+ * moves every target after it, and storing 10,000 of them (a 13 MB bulkPut, then every live
+ * query of the annotations) each second made typing stall for seconds (docs/benchmarks.md).
+ * Nothing is lost if the app dies before they are stored: the text is saved, and when the
+ * document is next opened the targets that no longer hold at their stored positions are found
+ * again by their quotes and stored (DocumentView: needsReanchoring → storeReanchoredTargets in
+ * reanchor-document.ts), as after a restored revision; only a target whose words were edited
+ * away may then become an orphan where the editor would have carried it.
  *
  * A save the library refuses (disk full, database not writable) keeps the text in the editor
  * and the session: the state is 'error', the reason is put in renderer/storage/unsaved-work.ts
@@ -25,6 +35,8 @@ import { unsavedWork } from '../../storage/unsaved-work';
 import { parseTrackingId, trackedAnchors } from './anchor-tracking';
 
 export const EDIT_AUTOSAVE_DELAY_MS = 1000;
+/** After this long without a change, the carried targets are stored too (see above). */
+export const TARGETS_IDLE_MS = 30_000;
 
 export type EditSaveState = 'saved' | 'pending' | 'saving' | 'error';
 
@@ -32,6 +44,9 @@ export class EditSession {
   private revisionId: string | null = null;
   private latest: EditorState | null = null;
   private saved: EditorState | null = null;
+  /** The state whose carried targets were last stored (with its text). */
+  private targetsSaved: EditorState | null = null;
+  private idleTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly descriptions: string[] = [];
   private typed = 0;
   private deleted = 0;
@@ -40,6 +55,7 @@ export class EditSession {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private saving: Promise<void> = Promise.resolve();
   private readonly listeners = new Set<(state: EditSaveState) => void>();
+  private current: EditSaveState = 'saved';
   private readonly retries = new RetryTimer(() => void this.flush());
 
   constructor(
@@ -64,7 +80,9 @@ export class EditSession {
     const problem = unsavedWork.get(this.workKey);
     if (problem) unsavedWork.set({ ...problem, content: state.doc });
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.flush(), EDIT_AUTOSAVE_DELAY_MS);
+    this.timer = setTimeout(() => void this.save(false), EDIT_AUTOSAVE_DELAY_MS);
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => void this.flush(), TARGETS_IDLE_MS);
     this.emit('pending');
   }
 
@@ -88,19 +106,28 @@ export class EditSession {
     return text.charAt(0).toUpperCase() + text.slice(1);
   }
 
-  /** Saves the latest state now, if it is not saved yet. */
+  /** Saves the latest state now, with the carried targets, if it is not saved yet. */
   flush(): Promise<void> {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+    return this.save(true);
+  }
+
+  /** Saves the latest text; with its carried targets too when `withTargets`. */
+  private save(withTargets: boolean): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     // One save at a time, in order: a later save must not be overtaken by an earlier one.
-    this.saving = this.saving.then(() => this.saveLatest());
+    this.saving = this.saving.then(() => this.saveLatest(withTargets));
     return this.saving;
   }
 
-  private async saveLatest(): Promise<void> {
+  private async saveLatest(withTargets: boolean): Promise<void> {
     const state = this.latest;
-    if (!state || state === this.saved) return;
-    const targets = carriedTargets(state);
+    if (!state) return;
+    const targetsOwed = withTargets && this.targetsSaved !== state;
+    if (state === this.saved && !targetsOwed) return;
+    const targets = targetsOwed ? carriedTargets(state) : [];
     const scanSheet = this.renumbering;
     this.renumbering = null;
     this.emit('saving');
@@ -115,6 +142,7 @@ export class EditSession {
         scanSheet,
       });
       this.saved = state;
+      if (targetsOwed) this.targetsSaved = state;
       this.retries.reset();
       unsavedWork.delete(this.workKey);
       this.emit(this.latest === state ? 'saved' : 'pending');
@@ -148,8 +176,9 @@ export class EditSession {
     return `transcription:${this.documentId}`;
   }
 
+  /** Text not saved yet, or carried targets not stored yet. */
   get hasUnsavedChanges(): boolean {
-    return this.latest !== null && this.latest !== this.saved;
+    return this.latest !== null && (this.latest !== this.saved || this.latest !== this.targetsSaved);
   }
 
   onStateChange(listener: (state: EditSaveState) => void): () => void {
@@ -157,7 +186,14 @@ export class EditSession {
     return () => this.listeners.delete(listener);
   }
 
+  /** The save state last announced. */
+  get state(): EditSaveState {
+    return this.current;
+  }
+
   private emit(state: EditSaveState): void {
+    if (state === this.current) return;
+    this.current = state;
     for (const listener of this.listeners) listener(state);
   }
 }

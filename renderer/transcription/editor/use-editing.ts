@@ -1,14 +1,17 @@
 /**
  * Whether the open document's transcription is being edited, and the session that saves it.
  * Finishing waits for the last save; a failed save keeps the editor open, with the text in it.
+ *
+ * The session's save state ("Saving…", "All changes saved") is not state of this hook: the
+ * editor subscribes to it (TranscriptionEditor), so that each change of it re-renders the
+ * editor's toolbar, not the whole document view and its annotations panel.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useWorkspace } from '../../workspace';
-import { EditSession, type EditSaveState } from './edit-session';
+import { EditSession } from './edit-session';
 
 export interface Editing {
   session: EditSession | null;
-  saveState: EditSaveState;
   start: () => void;
   finish: () => Promise<boolean>;
 }
@@ -16,18 +19,12 @@ export interface Editing {
 export function useTranscriptionEditing(documentId: string): Editing {
   const { db, creator, autosave, notify } = useWorkspace();
   const [session, setSession] = useState<EditSession | null>(null);
-  const [saveState, setSaveState] = useState<EditSaveState>('saved');
   const release = useRef<(() => void) | null>(null);
 
   const start = useCallback(() => {
     const next = new EditSession(db, documentId, creator);
-    const unsubscribe = next.onStateChange(setSaveState);
     const unregister = autosave.addFlusher(() => next.flush());
-    release.current = () => {
-      unsubscribe();
-      unregister();
-    };
-    setSaveState('saved');
+    release.current = unregister;
     setSession(next);
   }, [db, documentId, creator, autosave]);
 
@@ -52,5 +49,5 @@ export function useTranscriptionEditing(documentId: string): Editing {
     [session],
   );
 
-  return { session, saveState, start, finish };
+  return { session, start, finish };
 }
