@@ -5,14 +5,19 @@
  * milliseconds a keystroke (DESIGN.md), and reading and annotating need no editing. The words a
  * user selects are reported as ProseMirror positions; the sheet being read is reported as the
  * user scrolls or clicks, so the scan beside it can follow.
+ *
+ * In a long document only the highlights of the sheets in or near view are drawn; the window
+ * moves as the pane scrolls or is resized, and at once when the view scrolls to a place
+ * (visible-sheets.ts, highlight-plugin.ts).
  */
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import { EditorState } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { useEffect, useRef } from 'react';
-import { highlightPlugin, highlightsAt, setHighlights, type Highlight } from './highlight-plugin';
+import { highlightKey, highlightPlugin, highlightsAt, setHighlights, type Highlight } from './highlight-plugin';
 import { scrollContainer, scrollViewTo } from './scroll';
 import { sheetIndexAt } from './sheets';
+import { drawWindow, sameWindow, visibleSheets, WINDOW_MIN_SHEETS, type SheetWindow } from './visible-sheets';
 
 export interface TextSelection {
   from: number;
@@ -75,8 +80,11 @@ export function TranscriptionView(props: Props) {
   useEffect(() => {
     const view = viewRef.current;
     if (!view) return;
+    // The first highlights of a long document are drawn for the sheets in view; afterwards the
+    // window is the scroll handler's to move.
+    const drawn = props.highlights.length > 0 && !highlightKey.getState(view.state)?.window ? sheetWindowInView(view) : undefined;
     view.dispatch(
-      setHighlights(view.state.tr, { highlights: props.highlights, activeId: props.activeId, hoverId: props.hoverId, flash: props.flash }),
+      setHighlights(view.state.tr, { highlights: props.highlights, activeId: props.activeId, hoverId: props.hoverId, flash: props.flash, window: drawn }),
     );
   }, [props.doc, props.highlights, props.activeId, props.hoverId, props.flash]);
 
@@ -110,6 +118,8 @@ export function TranscriptionView(props: Props) {
     if (!view || !request) return;
     programmaticScrollUntil.current = Date.now() + PROGRAMMATIC_SCROLL_SETTLE_MS;
     scrollViewTo(view, request.pos);
+    // The highlights of the place scrolled to are drawn before this frame is, not the next.
+    moveWindow(view, undefined, sheetIndexAt(view.state.doc, request.pos));
   }, [props.scrollRequest]);
 
   useEffect(() => {
@@ -117,19 +127,33 @@ export function TranscriptionView(props: Props) {
     if (!view) return;
     const scroller = scrollContainer(view.dom);
     let frame = 0;
+    let resizeFrame = 0;
     const onScroll = (): void => {
       if (frame) return;
       frame = requestAnimationFrame(() => {
         frame = 0;
+        moveWindow(view, scroller);
         if (Date.now() < programmaticScrollUntil.current) return;
         const index = sheetAtReadingLine(view.dom, scroller);
         if (index >= 0) callbacks.current.onSheetChange(index);
       });
     };
+    // A pane made taller shows more sheets: their highlights are drawn too.
+    const onResize = (): void => {
+      if (resizeFrame) return;
+      resizeFrame = requestAnimationFrame(() => {
+        resizeFrame = 0;
+        moveWindow(view, scroller);
+      });
+    };
+    const resizes = view.state.doc.childCount >= WINDOW_MIN_SHEETS ? new ResizeObserver(onResize) : null;
+    resizes?.observe(scroller);
     scroller.addEventListener('scroll', onScroll, { passive: true });
     return () => {
       scroller.removeEventListener('scroll', onScroll);
+      resizes?.disconnect();
       cancelAnimationFrame(frame);
+      cancelAnimationFrame(resizeFrame);
     };
   }, [props.doc]);
 
@@ -161,6 +185,36 @@ export function TranscriptionView(props: Props) {
   }, [props.doc]);
 
   return <div ref={mountRef} className="transcription" />;
+}
+
+/**
+ * The sheets whose highlights should be drawn: those in the pane and WINDOW_MARGIN on either
+ * side; null (all of them) in a short document. A binary search over the sheets' boxes (sheets
+ * out of view are not laid out: `content-visibility: auto`, so reading their boxes is cheap).
+ */
+function sheetWindowInView(view: EditorView, scroller: HTMLElement = scrollContainer(view.dom)): SheetWindow | null {
+  const count = view.state.doc.childCount;
+  if (count < WINDOW_MIN_SHEETS) return null;
+  const sheets = view.dom.querySelectorAll<HTMLElement>(':scope > section.sheet');
+  const pane = scroller === document.documentElement ? { top: 0, bottom: window.innerHeight } : scroller.getBoundingClientRect();
+  const visible = visibleSheets(sheets.length, (i) => sheets[i]!.getBoundingClientRect(), pane.top, pane.bottom);
+  return visible ? drawWindow(visible, count) : null;
+}
+
+/**
+ * Draws the highlights of the sheets now in view, if they are not those drawn already; with
+ * `target`, that sheet's too (the one just scrolled to, whatever the boxes of sheets not yet laid
+ * out say).
+ */
+function moveWindow(view: EditorView, scroller?: HTMLElement, target?: number): void {
+  const drawn = highlightKey.getState(view.state);
+  if (!drawn) return;
+  let wanted = sheetWindowInView(view, scroller);
+  // Boxes that disagree with the scroll just made are wrong; the next frame measures again.
+  if (wanted && target !== undefined && (target < wanted.first || target > wanted.last)) {
+    wanted = drawWindow({ first: target, last: target }, view.state.doc.childCount);
+  }
+  if (wanted && !sameWindow(wanted, drawn.window)) view.dispatch(setHighlights(view.state.tr, { window: wanted }));
 }
 
 function sheetAtReadingLine(root: HTMLElement, scroller: HTMLElement): number {

@@ -4,10 +4,18 @@
  * The set is replaced only when the annotations change (a transaction carrying new highlights)
  * and is otherwise mapped through transactions, never rebuilt per keystroke: rebuilding 10,000
  * decorations costs three times the mapping (see DESIGN.md).
+ *
+ * In the read view of a long document only the highlights of the sheets in or near view are
+ * drawn (`window`, set by the view as the user scrolls; visible-sheets.ts): drawing all of them
+ * was most of the time a large document took to open. `highlights` stays the full list, so
+ * `highlightsAt` (click to open, hover) answers everywhere. With no window (the editor, short
+ * documents) every highlight is drawn.
  */
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { AnnotationKind } from '../../shared/annotation';
+import { sheetStarts } from './sheets';
+import { inWindow, sameWindow, sheetSpans, type SheetWindow } from './visible-sheets';
 
 export interface Highlight {
   annotationId: string;
@@ -26,7 +34,11 @@ export interface HighlightState {
   hoverId: string | null;
   /** A passage being shown after following a cross-reference to it. */
   flash: { from: number; to: number } | null;
-  /** The highlights alone. */
+  /** The sheets whose highlights are drawn, or null for all. */
+  window: SheetWindow | null;
+  /** Each highlight's first and last sheet (`sheetSpans`), once a window asked for them; null after an edit. */
+  spans: Int32Array | null;
+  /** The drawn highlights alone. */
   base: DecorationSet;
   /** The highlights with the open, hovered and flashed words drawn over them. */
   decorations: DecorationSet;
@@ -37,6 +49,7 @@ interface HighlightMeta {
   activeId?: string | null;
   hoverId?: string | null;
   flash?: { from: number; to: number } | null;
+  window?: SheetWindow | null;
 }
 
 export const highlightKey = new PluginKey<HighlightState>('annotation-highlights');
@@ -94,13 +107,13 @@ export function highlightPlugin(): Plugin<HighlightState> {
     state: {
       init: (_, state) => {
         const base = buildBase(state, []);
-        return { highlights: [], activeId: null, hoverId: null, flash: null, base, decorations: base };
+        return { highlights: [], activeId: null, hoverId: null, flash: null, window: null, spans: null, base, decorations: base };
       },
       apply: (tr, value, _old, state) => {
         const meta = tr.getMeta(highlightKey) as HighlightMeta | undefined;
         if (!meta) {
           return tr.docChanged
-            ? { ...value, base: value.base.map(tr.mapping, tr.doc), decorations: value.decorations.map(tr.mapping, tr.doc) }
+            ? { ...value, spans: null, base: value.base.map(tr.mapping, tr.doc), decorations: value.decorations.map(tr.mapping, tr.doc) }
             : value;
         }
         const next = {
@@ -108,11 +121,19 @@ export function highlightPlugin(): Plugin<HighlightState> {
           activeId: meta.activeId !== undefined ? meta.activeId : value.activeId,
           hoverId: meta.hoverId !== undefined ? meta.hoverId : value.hoverId,
           flash: meta.flash !== undefined ? meta.flash : value.flash,
+          window: meta.window !== undefined && !sameWindow(meta.window, value.window) ? meta.window : value.window,
         };
-        const base =
-          next.highlights !== value.highlights ? buildBase(state, next.highlights) : tr.docChanged ? value.base.map(tr.mapping, tr.doc) : value.base;
+        const rebuild = next.highlights !== value.highlights || next.window !== value.window;
+        let spans = next.highlights === value.highlights && !tr.docChanged ? value.spans : null;
+        let base: DecorationSet;
+        if (!rebuild) base = tr.docChanged ? value.base.map(tr.mapping, tr.doc) : value.base;
+        else if (next.window === null) base = buildBase(state, next.highlights);
+        else {
+          spans ??= sheetSpans(next.highlights, sheetStarts(state.doc));
+          base = buildBase(state, inWindow(next.highlights, spans, next.window));
+        }
         const same = base === value.base && next.activeId === value.activeId && next.hoverId === value.hoverId && next.flash === value.flash;
-        return { ...next, base, decorations: same ? value.decorations : withOverlay(state, base, next) };
+        return { ...next, spans, base, decorations: same ? value.decorations : withOverlay(state, base, next) };
       },
     },
     props: {
@@ -121,7 +142,7 @@ export function highlightPlugin(): Plugin<HighlightState> {
   });
 }
 
-/** A transaction that sets the highlights, the active annotation or the flashed passage. */
+/** A transaction that sets the highlights, the active annotation, the flashed passage or the drawn sheets. */
 export function setHighlights(tr: Transaction, meta: HighlightMeta): Transaction {
   return tr.setMeta(highlightKey, meta);
 }
