@@ -1,7 +1,8 @@
 import { EditorState } from 'prosemirror-state';
 import { describe, expect, it } from 'vitest';
 import { transcriptionFromSheets, transcriptionSchema } from '../transcription/schema';
-import { mapAnchorRange, mapAnchorRanges } from './mapped-anchors';
+import { seededRandom } from '../seeded-random';
+import { mapAnchorRange, mapAnchorRanges, mapThroughChange, singleChangeOf } from './mapped-anchors';
 
 const doc = transcriptionFromSheets([
   { label: 'Sheet 1', numberAsWritten: '', paragraphs: ['мы попрежнему должны пошататься ценой кризиса.', 'С большевистскими приветом!\nMOUSE-ON'] },
@@ -90,5 +91,68 @@ describe('mapAnchorRanges', () => {
 
   it('mapAnchorRange gives null for a collapsed range', () => {
     expect(mapAnchorRange({ from: word.from, to: word.to }, tr().delete(word.from - 1, word.to).mapping)).toBeNull();
+  });
+});
+
+describe('mapping through a single change by arithmetic', () => {
+  const size = doc.content.size;
+  /** Positions where text can go (inside a paragraph). */
+  const textPositions: number[] = [];
+  for (let pos = 0; pos <= size; pos++) if (doc.resolve(pos).parent.inlineContent) textPositions.push(pos);
+
+  it('maps every position as the mapping does, through random insertions, deletions and replacements', () => {
+    const random = seededRandom(11);
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+    for (let round = 0; round < 300; round++) {
+      const a = pick(textPositions);
+      const b = Math.min(size, a + Math.floor(random() * 4) * (random() < 0.7 ? 1 : 5));
+      const kind = random();
+      const t = kind < 0.4 ? tr().insert(a, text('xy'.slice(0, 1 + Math.floor(random() * 2)))) : kind < 0.7 ? tr().delete(a, b) : tr().replaceWith(a, b, text('z'));
+      const change = singleChangeOf(t.mapping);
+      if (!t.docChanged) continue;
+      expect(change).not.toBeNull();
+      const positions = Array.from({ length: size + 1 }, (_, pos) => pos);
+      for (const assoc of [-1, 1]) {
+        expect(positions.map((pos) => mapThroughChange(pos, assoc, change!))).toEqual(positions.map((pos) => t.mapping.map(pos, assoc)));
+      }
+    }
+  });
+
+  it('gives the anchors and orphans the mapping gives, over many random edits at their edges and inside them', () => {
+    const random = seededRandom(5);
+    const int = (n: number) => Math.floor(random() * n);
+    for (let round = 0; round < 400; round++) {
+      const ranges: { id: string; from: number; to: number; kind: string }[] = [];
+      for (let i = 0; i < 30; i++) {
+        const from = int(size);
+        const to = random() < 0.05 ? from : Math.min(size, from + 1 + int(6)); // a few already collapsed
+        ranges.push({ id: `r${i}`, from, to, kind: 'k' });
+      }
+      // Edits at an anchor's edge, one position off it, or anywhere.
+      const anchor = ranges[int(ranges.length)]!;
+      const near = [anchor.from, anchor.to, anchor.from + 1, anchor.to - 1, int(size)][int(5)]!;
+      const a = Math.max(1, Math.min(size - 1, near));
+      if (!doc.resolve(a).parent.inlineContent) continue;
+      const b = Math.min(doc.resolve(a).end(), a + int(8));
+      const kind = random();
+      const t = kind < 0.35 ? tr().insert(a, text('ab'.slice(0, 1 + int(2)))) : kind < 0.75 ? tr().delete(a, b) : tr().replaceWith(a, b, text('Q'));
+      if (!t.docChanged) continue;
+      expect(singleChangeOf(t.mapping)).not.toBeNull();
+      const fast = mapAnchorRanges(ranges, t.mapping);
+      // A mapping of no known kind is mapped position by position.
+      const general = mapAnchorRanges(ranges, { map: (pos, assoc) => t.mapping.map(pos, assoc) });
+      expect(fast).toEqual(general);
+      for (const range of fast.anchors) {
+        const original = ranges.find((r) => r.id === range.id)!;
+        // Unchanged anchors stay the same objects.
+        if (range.from === original.from && range.to === original.to) expect(range).toBe(original);
+      }
+    }
+  });
+
+  it('leaves a mapping of several steps or several ranges to the general mapping', () => {
+    expect(singleChangeOf(tr().insert(3, text('a')).insert(10, text('b')).mapping)).toBeNull();
+    expect(singleChangeOf({ map: (pos) => pos })).toBeNull();
+    expect(singleChangeOf(tr().mapping)).toBeNull();
   });
 });
