@@ -4,7 +4,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ImportError } from '../importers/import-error';
 import { hasNativeDeflate, hasNativeInflate } from './native';
 import { readPack, readPackAsync } from './read-pack';
-import { annotation, annotationsOfEveryKind, noteDocument, paragraphs, sampleDocument, TEACHER, textTarget } from './test-fixtures';
+import { annotation, annotationsOfEveryKind, noteDocument, paragraphs, sampleDocument, TEACHER, textTarget, patchSizes } from './test-fixtures';
 import type { PackInput } from './types';
 import { writePack, writePackAsync } from './write-pack';
 import { crc32, NATIVE_MIN_BYTES, readZipDirectory, readZipEntryAsync } from './zip';
@@ -32,22 +32,6 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-/** Sets the declared (inflated) size of `name` in its local header and central directory entry. */
-function patchSize(zip: Uint8Array, name: string, size: number): Uint8Array {
-  const out = zip.slice();
-  const view = new DataView(out.buffer);
-  const nameBytes = strToU8(name);
-  for (let at = 0; at + 46 < out.length; at++) {
-    const sig = view.getUint32(at, true);
-    if (sig !== 0x02014b50 && sig !== 0x04034b50) continue;
-    const central = sig === 0x02014b50;
-    const nameAt = at + (central ? 46 : 30);
-    if (view.getUint16(at + (central ? 28 : 26), true) !== nameBytes.length) continue;
-    if (!out.subarray(nameAt, nameAt + nameBytes.length).every((b, i) => b === nameBytes[i])) continue;
-    view.setUint32(at + (central ? 24 : 22), size, true);
-  }
-  return out;
-}
 
 /** Byte-for-byte equality (toEqual walks a typed array element by element, slowly). */
 function same(a: Uint8Array, b: Uint8Array): boolean {
@@ -132,10 +116,10 @@ describe('packs written and read with the platform’s deflate and SHA-256', { t
     const files = unzipSync(good);
     const manifest = JSON.parse(new TextDecoder().decode(files['manifest.json'])) as { contents: { files: unknown[] } };
     manifest.contents.files.push({ path: 'documents/liar.json', bytes: 500, sha256: '0'.repeat(64) });
-    const liar = patchSize(
+    const liar = patchSizes(
       zipSync({ ...files, 'manifest.json': strToU8(JSON.stringify(manifest)), 'documents/liar.json': new Uint8Array(512 * 1024) }),
       'documents/liar.json',
-      500,
+      { size: 500 },
     );
     expect(await asyncRefusal(liar)).toBe(
       'its file “documents/liar.json” expands to more than the 500 bytes its zip directory declares; a genuine pack never does this, so it was stopped',
@@ -152,7 +136,7 @@ describe('packs written and read with the platform’s deflate and SHA-256', { t
     // A directory (and manifest) declaring one byte more than the data inflates to.
     const listed = JSON.parse(new TextDecoder().decode(files['manifest.json'])) as { contents: { files: Array<{ path: string; bytes: number }> } };
     listed.contents.files.find((f) => f.path === 'annotations.jsonld')!.bytes = entry.size + 1;
-    const short = patchSize(zipSync({ ...files, 'manifest.json': strToU8(JSON.stringify(listed)) }), 'annotations.jsonld', entry.size + 1);
+    const short = patchSizes(zipSync({ ...files, 'manifest.json': strToU8(JSON.stringify(listed)) }), 'annotations.jsonld', { size: entry.size + 1 });
     expect(await asyncRefusal(short)).toBe('its file “annotations.jsonld” is damaged: it is shorter than its zip directory declares');
   });
 });

@@ -5,7 +5,7 @@
  * and polygon) linked to words, an orphan, a tombstone, one with a conflicting version, and
  * text that looks like HTML. Pure: the caller reads the sample file.
  */
-import { zlibSync } from 'fflate';
+import { strFromU8, strToU8, zlibSync } from 'fflate';
 import type { Annotation, BodyDocJSON, Creator, TextTarget } from '../annotation';
 import { extendLineage } from '../annotation-version';
 import { describeTextRange } from '../anchoring/selectors';
@@ -262,4 +262,22 @@ export function annotationsOfEveryKind(sample: PackDocument, note: PackDocument)
     { ...conflicted, conflicts: [{ annotation: otherVersion, source: 'the pack from Anna Petrova, 2 March 2026' }] },
     annotation({ id: id(11), documentId: NOTE_ID, kind: 'commentary', target: textTarget(note, 'radio'), creator: TEACHER, body: { doc: paragraphs('Radio address, UN series.'), language: 'en' } }),
   ];
+}
+
+/** Sets a 32-bit field of the central directory entry (and local header) of `name`. */
+export function patchSizes(zip: Uint8Array, name: string, fields: { size?: number; flags?: number }): Uint8Array {
+  const out = zip.slice();
+  const view = new DataView(out.buffer);
+  const nameBytes = strToU8(name);
+  for (let at = 0; at + 46 < out.length; at++) {
+    const sig = view.getUint32(at, true);
+    if (sig !== 0x02014b50 && sig !== 0x04034b50) continue;
+    const central = sig === 0x02014b50;
+    const nameAt = at + (central ? 46 : 30);
+    const nameLength = view.getUint16(at + (central ? 28 : 26), true);
+    if (nameLength !== nameBytes.length || strFromU8(out.subarray(nameAt, nameAt + nameLength)) !== name) continue;
+    if (fields.size !== undefined) view.setUint32(at + (central ? 24 : 22), fields.size, true);
+    if (fields.flags !== undefined) view.setUint16(at + (central ? 8 : 6), fields.flags, true);
+  }
+  return out;
 }

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ImportError } from '../importers/import-error';
 import { readPack, type ReadPackOptions } from './read-pack';
-import { annotationsOfEveryKind, jpegBytes, noteDocument, sampleDocument, TEACHER } from './test-fixtures';
+import { annotationsOfEveryKind, jpegBytes, noteDocument, sampleDocument, TEACHER, patchSizes } from './test-fixtures';
 import type { ParsedPack } from './types';
 import { writePack } from './write-pack';
 
@@ -71,23 +71,6 @@ function read(bytes: Uint8Array): ParsedPack {
   return readPack(bytes, { fileName: 'seminar.mpack' });
 }
 
-/** Sets a 32-bit field of the central directory entry (and local header) of `name`. */
-function patchSizes(zip: Uint8Array, name: string, fields: { size?: number; flags?: number }): Uint8Array {
-  const out = zip.slice();
-  const view = new DataView(out.buffer);
-  const nameBytes = strToU8(name);
-  for (let at = 0; at + 46 < out.length; at++) {
-    const sig = view.getUint32(at, true);
-    if (sig !== 0x02014b50 && sig !== 0x04034b50) continue;
-    const central = sig === 0x02014b50;
-    const nameAt = at + (central ? 46 : 30);
-    const nameLength = view.getUint16(at + (central ? 28 : 26), true);
-    if (nameLength !== nameBytes.length || strFromU8(out.subarray(nameAt, nameAt + nameLength)) !== name) continue;
-    if (fields.size !== undefined) view.setUint32(at + (central ? 24 : 22), fields.size, true);
-    if (fields.flags !== undefined) view.setUint16(at + (central ? 8 : 6), fields.flags, true);
-  }
-  return out;
-}
 
 describe('readPack refuses broken packs', () => {
   it('that are not zips, or are cut off', () => {
