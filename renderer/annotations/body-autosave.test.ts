@@ -1,24 +1,13 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AnnotationBody, TextTarget } from '../../shared/annotation';
 import { createAnnotation } from '../db/annotation-store';
 import { loadCreator } from '../db/creator';
 import { MarginaliaDatabase } from '../db/database';
 import { AUTOSAVE_DELAY_MS, BodyAutosave, type SaveState } from './body-autosave';
 import { pendingDrafts } from './draft-journal';
 import { MemoryStorage } from '../test-support/memory-storage';
+import { body, target } from '../test-support/annotation-fixtures';
 
-
-const target: TextTarget = {
-  type: 'text',
-  documentId: 'doc',
-  quote: { type: 'TextQuoteSelector', exact: 'СЕРИЯ 17', prefix: '', suffix: '' },
-  position: { type: 'TextPositionSelector', start: 0, end: 8 },
-};
-
-function body(text: string): AnnotationBody {
-  return { doc: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] }, language: 'en' };
-}
 
 let db: MarginaliaDatabase;
 let n = 0;

@@ -1,6 +1,5 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AnnotationBody, TextTarget } from '../../shared/annotation';
 import { BodyAutosave, type SaveState } from '../annotations/body-autosave';
 import { pendingDrafts } from '../annotations/draft-journal';
 import { createAnnotation } from '../db/annotation-store';
@@ -10,18 +9,8 @@ import { FIRST_RETRY_MS } from './retry-timer';
 import { storageErrorMessage, storageProblem } from './storage-error';
 import { unsavedWork } from './unsaved-work';
 import { MemoryStorage } from '../test-support/memory-storage';
+import { body, target } from '../test-support/annotation-fixtures';
 
-
-const target: TextTarget = {
-  type: 'text',
-  documentId: 'doc',
-  quote: { type: 'TextQuoteSelector', exact: 'СЕРИЯ 17', prefix: '', suffix: '' },
-  position: { type: 'TextPositionSelector', start: 0, end: 8 },
-};
-
-function body(text: string): AnnotationBody {
-  return { doc: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] }, language: 'en' };
-}
 
 /** Makes every IndexedDB write fail as a full disk does, while `full.on` is true. */
 const full = { on: false };
