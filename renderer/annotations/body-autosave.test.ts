@@ -8,7 +8,6 @@ import { pendingDrafts } from './draft-journal';
 import { MemoryStorage } from '../test-support/memory-storage';
 import { body, target } from '../test-support/annotation-fixtures';
 
-
 let db: MarginaliaDatabase;
 let n = 0;
 let annotationId: string;

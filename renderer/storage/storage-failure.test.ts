@@ -11,7 +11,6 @@ import { unsavedWork } from './unsaved-work';
 import { MemoryStorage } from '../test-support/memory-storage';
 import { body, target } from '../test-support/annotation-fixtures';
 
-
 /** Makes every IndexedDB write fail as a full disk does, while `full.on` is true. */
 const full = { on: false };
 function quota(): never {

@@ -9,7 +9,6 @@ import { DRAFT_SAVE_DELAY_MS, SegmentWriter, type SegmentPlace } from './segment
 import { segmentTarget, withNoteText, withStatus } from './workbench-edits';
 import { MemoryStorage } from '../test-support/memory-storage';
 
-
 const TEXT = 'Товарищу Филиппову. Сегодня тов. Ли Кэ-нун сообщил.';
 const place = (segmentId: string, annotationId: string | null = null): SegmentPlace => ({
   documentId: 'doc-1',
