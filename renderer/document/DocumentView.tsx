@@ -607,11 +607,13 @@ export function DocumentView(props: Props) {
                     onHighlightClick={() => undefined}
                   />
                 </>
-              ) : translating && doc ? (
+              ) : translating && doc && index ? (
                 <TranslationWorkbench
                   key={documentId}
                   documentId={documentId}
                   doc={doc}
+                  text={index.text}
+                  sheetLabels={sheetLabels}
                   annotations={annotations ?? []}
                   sourceLang={d.languageCode || 'und'}
                   currentSheet={currentSheet}

@@ -44,6 +44,10 @@ import {
 interface Props {
   documentId: string;
   doc: ProseMirrorNode;
+  /** The transcription's plain text (the document view's TextIndex text), in which segments are measured. */
+  text: string;
+  /** The sheets' labels, as the document view shows them. */
+  sheetLabels: readonly string[];
   /** The document's live annotations (translations among them). */
   annotations: readonly Annotation[];
   /** BCP 47 language of the transcription ("ru"). */
@@ -58,20 +62,15 @@ interface Current {
   start: number;
 }
 
-export function TranslationWorkbench({ documentId, doc, annotations, sourceLang, currentSheet, onSheetChange }: Props) {
+export function TranslationWorkbench({ documentId, doc, text: plainText, sheetLabels, annotations, sourceLang, currentSheet, onSheetChange }: Props) {
   const { db, creator, autosave, undoStack, notify } = useWorkspace();
-  const { text, segments, overrides } = useSegments(documentId, doc);
+  const { text, segments, overrides } = useSegments(documentId, doc, plainText);
   const glossary = useLiveQuery(() => loadGlossary(db), [db]);
   const progress = useMemo(() => translationProgress(segments, annotations), [segments, annotations]);
   const issues = useMemo(() => (glossary ? checkConsistency(segments, annotations, glossary) : []), [segments, annotations, glossary]);
   const pieces = useMemo(() => segments.map((s) => sourcePieces(s.text, glossary)), [segments, glossary]);
   const numbers = useMemo(() => new Map(segments.map((s, i) => [s.id, i + 1])), [segments]);
   const byId = useMemo(() => new Map(annotations.map((a) => [a.id, a])), [annotations]);
-  const sheetLabels = useMemo(() => {
-    const labels: string[] = [];
-    doc.forEach((sheet) => labels.push(sheet.attrs.label as string));
-    return labels;
-  }, [doc]);
 
   // Writing: drafts saved after a pause, on leaving a segment and when the window closes.
   const creatorRef = useRef(creator);

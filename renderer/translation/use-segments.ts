@@ -6,7 +6,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import { useMemo } from 'react';
-import { TextIndex } from '../../shared/anchoring/text-index';
 import { applyOverrides, NO_OVERRIDES, type SegmentationOverrides } from '../../shared/translation/overrides';
 import { segmentTranscription, type Segment } from '../../shared/translation/segment';
 import { loadSegmentation } from '../db/segmentation-store';
@@ -21,10 +20,10 @@ export interface Segmentation {
   loaded: boolean;
 }
 
-export function useSegments(documentId: string, doc: ProseMirrorNode): Segmentation {
+/** `text` is the transcription's plain text (TextIndex.fromDoc(doc).text), which the caller already has. */
+export function useSegments(documentId: string, doc: ProseMirrorNode, text: string): Segmentation {
   const { db } = useWorkspace();
   const stored = useLiveQuery(() => loadSegmentation(db, documentId), [db, documentId]);
-  const text = useMemo(() => TextIndex.fromDoc(doc).text, [doc]);
   const automatic = useMemo(() => segmentTranscription(doc), [doc]);
   const overrides = stored ?? NO_OVERRIDES;
   const segments = useMemo(() => applyOverrides(automatic, overrides, text), [automatic, overrides, text]);
