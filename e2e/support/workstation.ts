@@ -10,6 +10,8 @@ export async function openSample(page: Page): Promise<void> {
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1, name: SAMPLE_TITLE })).toBeVisible();
   await expect(page.locator('.transcription-text section.sheet')).toHaveCount(4);
+  // Words are measured on screen; wait for the bundled text face so they do not move afterwards.
+  await page.evaluate(() => document.fonts.ready);
 }
 
 /** Where the words a selection should cover are, in the transcription's text. */
@@ -76,12 +78,21 @@ async function wordEdges(
  * of `startText` to the last of `spec.endText`.
  */
 export async function selectWords(page: Page, startText: string, spec: WordsSpec = {}): Promise<void> {
-  const { start, end } = await wordEdges(page, startText, spec);
-  await page.mouse.move(start.x, start.y);
-  await page.mouse.down();
-  await page.mouse.move((start.x + end.x) / 2, (start.y + end.y) / 2, { steps: 4 });
-  await page.mouse.move(end.x, end.y, { steps: 4 });
-  await page.mouse.up();
+  // The drag is the test's own input, not the app's behaviour under test: when the page is still
+  // settling (the text face arriving, a panel opening) the measured words can move before the
+  // mouse reaches them, so the drag is measured and made again until the browser selected them.
+  const endText = spec.endText ?? startText;
+  await expect(async () => {
+    const { start, end } = await wordEdges(page, startText, spec);
+    await page.mouse.move(start.x, start.y);
+    await page.mouse.down();
+    await page.mouse.move((start.x + end.x) / 2, (start.y + end.y) / 2, { steps: 4 });
+    await page.mouse.move(end.x, end.y, { steps: 4 });
+    await page.mouse.up();
+    const selected = await page.evaluate(() => (window.getSelection()?.toString() ?? '').replace(/\s+/g, ' '));
+    expect(selected.startsWith(startText.replace(/\s+/g, ' ')), `selected “${selected}”`).toBe(true);
+    expect(selected.endsWith(endText.replace(/\s+/g, ' ')), `selected “${selected}”`).toBe(true);
+  }).toPass({ timeout: 15_000 });
 }
 
 export type KindLabel = 'Commentary' | 'Translation' | 'Cross-reference';
