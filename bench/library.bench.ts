@@ -51,6 +51,8 @@ const LIBRARY: LibrarySpec = {
 };
 
 const OPEN_ROUNDS = 3;
+/** What a trace of an opening records (BENCH_TRACE): the main thread's tasks, Blink's lifecycle, V8, IndexedDB. */
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'v8', 'IndexedDB', 'toplevel'];
 const TYPING = { bursts: 3, keys: 15, pauseMs: 1500, maxBurstMs: 10_000, maxTotalMs: 25_000 };
 /** An opening slower than this (ten times its goal) is timed twice rather than three times. */
 const SLOW_OPEN_MS = 10_000;
@@ -158,7 +160,11 @@ test.describe('library', () => {
           if (round === 0) await expect(page.locator('.library-item')).toHaveCount(library.documents);
           // …then the large one is chosen in the library: timed.
           sampler = sampleHeap(session);
+          // BENCH_TRACE=/tmp/open writes a Chromium trace of each timed opening (/tmp/open-1.trace.json, …), for chrome://tracing or Perfetto.
+          const tracing = process.env.BENCH_TRACE;
+          if (tracing) await page.context().browser()!.startTracing(page, { path: `${tracing}-${round + 1}.trace.json`, categories: TRACE_CATEGORIES });
           app.push(await timeUntilInteractive(page, () => libraryButton(page, library.largeTitle).click(), large));
+          if (tracing) await page.context().browser()!.stopTracing();
           await page.waitForTimeout(1000);
           heap.largePeak.push(Math.max(...keepSamples(heap.samples, `large ${round + 1}`, await sampler.stop())));
           heap.largeAfter.push(await measureMemory(page, session));

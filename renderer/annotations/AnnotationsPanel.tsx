@@ -43,6 +43,8 @@ interface Props {
   onReattach: (annotation: Annotation) => void;
   /** Everybody's annotations, to find the translations beside one (hidden layers included). */
   allAnnotations: readonly Annotation[];
+  /** False while only the annotations on the document's first pages have been read. */
+  complete: boolean;
   authors: readonly Author[];
   hiddenAuthors: ReadonlySet<string>;
   byAuthor: boolean;
@@ -64,6 +66,8 @@ export function AnnotationsPanel(props: Props) {
     for (const a of annotations) counts.set(a.kind, (counts.get(a.kind) ?? 0) + 1);
     return { orphans, counts };
   }, [annotations, anchors]);
+  // Before every annotation is read, those shown are the first pages' only: no count, no "none".
+  const count = (kind: KindFilter): string => (props.complete ? String(counts.get(kind) ?? 0) : '…');
   const shown = useMemo(
     () => (filter === 'all' ? annotations : filter === 'orphaned' ? orphans : annotations.filter((a) => a.kind === filter)),
     [annotations, orphans, filter],
@@ -116,7 +120,7 @@ export function AnnotationsPanel(props: Props) {
               aria-pressed={filter === kind}
               onClick={() => props.onFilter(kind)}
             >
-              {kind === 'all' ? 'All' : ANNOTATION_KIND_LABELS[kind]} <span className="count">{counts.get(kind) ?? 0}</span>
+              {kind === 'all' ? 'All' : ANNOTATION_KIND_LABELS[kind]} <span className="count">{count(kind)}</span>
             </button>
           ))}
           {(orphans.length > 0 || filter === 'orphaned') && (
@@ -127,7 +131,7 @@ export function AnnotationsPanel(props: Props) {
               title="Annotations whose words are no longer in the text: re-attach them to new words"
               onClick={() => props.onFilter('orphaned')}
             >
-              Orphaned <span className="count">{orphans.length}</span>
+              Orphaned <span className="count">{count('orphaned')}</span>
             </button>
           )}
         </div>
@@ -142,14 +146,21 @@ export function AnnotationsPanel(props: Props) {
           />
         )}
       </header>
-      {shown.length === 0 ? (
-        <p className="empty-hint">
-          {annotations.length === 0
-            ? 'Select words in the transcription, then choose Commentary, Translation or Cross-reference.'
-            : filter === 'orphaned'
-              ? 'No orphans: every annotation is on its words.'
-              : 'No annotations of this kind.'}
+      {!props.complete && (
+        <p className="loading-hint" role="status">
+          Reading the annotations…
         </p>
+      )}
+      {shown.length === 0 ? (
+        props.complete && (
+          <p className="empty-hint">
+            {annotations.length === 0
+              ? 'Select words in the transcription, then choose Commentary, Translation or Cross-reference.'
+              : filter === 'orphaned'
+                ? 'No orphans: every annotation is on its words.'
+                : 'No annotations of this kind.'}
+          </p>
+        )
       ) : shown.length >= WINDOWED_FROM ? (
         <WindowedList shown={shown} openId={props.openId} scrollToId={props.scrollToId ?? null} card={card} />
       ) : (

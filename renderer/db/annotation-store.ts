@@ -127,6 +127,19 @@ export async function liveAnnotations(db: MarginaliaDatabase, documentId: string
   return all.filter((a) => !a.deleted);
 }
 
+/**
+ * The annotations of a document on words that begin within its first `characters` characters,
+ * not deleted: those a reader sees first, read in a fraction of the time all of them take
+ * (an index range rather than every record of the document). Their stored positions may lag
+ * behind edits of the text not yet re-anchored; this is a first view, not the list.
+ */
+export async function openingAnnotations(db: MarginaliaDatabase, documentId: string, characters: number): Promise<Annotation[]> {
+  const first = await db.transaction('r', db.annotations, () =>
+    db.annotations.where('[documentId+target.position.start]').between([documentId, 0], [documentId, characters], true, false).toArray(),
+  );
+  return first.filter((a) => !a.deleted);
+}
+
 /** A text target of an annotation (its own, or one of its links) to be stored anew. */
 export interface MovedTarget {
   annotationId: string;

@@ -6,6 +6,7 @@ import { transcriptionFromJSON } from '../../shared/transcription/schema';
 import {
   createAnnotation,
   liveAnnotations,
+  openingAnnotations,
   saveAnnotationBody,
   saveBodyLanguage,
   saveCrossReference,
@@ -109,6 +110,26 @@ describe('annotations', () => {
     expect((await liveAnnotations(db, SAMPLE_DOCUMENT_ID)).map((x) => x.id)).toEqual([a.id]);
   });
 
+  it('reads the annotations on the opening words of a document alone: not later words, regions, tombstones or other documents', async () => {
+    const creator = await loadCreator(db, 'A. Historian');
+    const at = (start: number, documentId = SAMPLE_DOCUMENT_ID): TextTarget => ({ ...target, documentId, position: { type: 'TextPositionSelector', start, end: start + 5 } });
+    const first = await createAnnotation(db, { documentId: SAMPLE_DOCUMENT_ID, kind: 'commentary', target: at(0), creator });
+    const near = await createAnnotation(db, { documentId: SAMPLE_DOCUMENT_ID, kind: 'translation', target: at(999), creator });
+    await createAnnotation(db, { documentId: SAMPLE_DOCUMENT_ID, kind: 'commentary', target: at(1000), creator });
+    await createAnnotation(db, { documentId: 'another', kind: 'commentary', target: at(10, 'another'), creator });
+    const gone = await createAnnotation(db, { documentId: SAMPLE_DOCUMENT_ID, kind: 'commentary', target: at(20), creator });
+    await setAnnotationDeleted(db, gone.id, true);
+    await createAnnotation(db, {
+      documentId: SAMPLE_DOCUMENT_ID,
+      kind: 'commentary',
+      target: { type: 'region', documentId: SAMPLE_DOCUMENT_ID, scanId: 's1', sheetIndex: 0, selector: { type: 'FragmentSelector', conformsTo: 'http://www.w3.org/TR/media-frags/', value: 'xywh=pixel:1,2,3,4' } },
+      creator,
+    });
+    const opening = await openingAnnotations(db, SAMPLE_DOCUMENT_ID, 1000);
+    expect(opening.map((a) => a.id).sort()).toEqual([first.id, near.id].sort());
+    expect(await liveAnnotations(db, SAMPLE_DOCUMENT_ID)).toHaveLength(4);
+  });
+
   it('stores where a cross-reference points', async () => {
     const creator = await loadCreator(db, 'A. Historian');
     const a = await createAnnotation(db, { documentId: SAMPLE_DOCUMENT_ID, kind: 'crossref', target, creator });
@@ -167,7 +188,7 @@ describe('schema upgrades', () => {
 
     const upgraded = new MarginaliaDatabase(name);
     await upgraded.open();
-    expect(upgraded.verno).toBe(6);
+    expect(upgraded.verno).toBe(7);
     const doc = await upgraded.documents.get('d1');
     expect(doc).toMatchObject({ title: 'Old document', textLanguage: 'Russian', authors: '', associatedTopics: '', textKind: '' });
     const scans = await upgraded.scans.where('[documentId+order]').between(['d1', 0], ['d1', Infinity]).toArray();

@@ -106,6 +106,10 @@ export class MarginaliaDatabase extends Dexie {
     // manual splits and joins of segments. New tables only; translations carry their workbench
     // data in an optional field of the annotation, which needs no index.
     this.version(6).stores({ glossary: 'id, order', segmentations: 'documentId' });
+    // Version 7: annotations on a document's words, indexed by where those words begin, so that
+    // opening a document of thousands of annotations can show those on its first pages before
+    // all of them are read. (Region annotations have no text position and are not in it.)
+    this.version(7).stores({ annotations: 'id, documentId, kind, modified, creator.id, target.scanId, [documentId+target.position.start]' });
   }
 }
 

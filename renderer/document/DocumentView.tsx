@@ -24,8 +24,9 @@ import { deleteAnnotationAction } from '../actions/delete-annotation';
 import { anchorTextTarget, highlightsFor, inReadingOrder, linkHighlightsFor, needsReanchoring } from '../annotations/anchors';
 import { storeReanchoredTargets } from '../annotations/reanchor-document';
 import { useAnchors, useStableAnnotations, useStableHighlights } from '../annotations/stable';
+import { useDocumentAnnotations } from '../annotations/use-document-annotations';
 import { AnnotationsPanel, type KindFilter } from '../annotations/AnnotationsPanel';
-import { liveAnnotations, reattachAnnotation, resolveConflict, saveLinks, saveRegionSelector } from '../db/annotation-store';
+import { reattachAnnotation, resolveConflict, saveLinks, saveRegionSelector } from '../db/annotation-store';
 import { restoreRevision, type RevisionRecord } from '../db/revision-store';
 import type { TrackedTarget } from '../../shared/anchoring/targets-after-edit';
 import { trackingId } from '../transcription/editor/anchor-tracking';
@@ -113,8 +114,11 @@ export function DocumentView(props: Props) {
   /** The sheets' labels while editing, as the editor splits and merges them. */
   const [editedLabels, setEditedLabels] = useState<string[] | null>(null);
   const scans = useLiveQuery(() => db.scans.where('documentId').equals(documentId).sortBy('sheetIndex'), [documentId]);
-  // The same object for each annotation that did not change, so that saving one does not redo all (stable.ts).
-  const annotations = useStableAnnotations(useLiveQuery(() => liveAnnotations(db, documentId), [documentId]));
+  // Those on the first pages first, then all (use-document-annotations.ts); the same object for
+  // each annotation that did not change, so that saving one does not redo all (stable.ts).
+  const loaded = useDocumentAnnotations(db, documentId);
+  const annotations = useStableAnnotations(loaded.annotations);
+  const allAnnotationsRead = loaded.complete;
 
   const doc = useMemo(() => (transcription ? transcriptionFromJSON(transcription) : null), [transcription]);
   const index = useMemo(() => (doc ? TextIndex.fromDoc(doc) : null), [doc]);
@@ -213,12 +217,13 @@ export function DocumentView(props: Props) {
   // as orphans. Not while editing: the editor carries anchors itself and saves them.
   const { session } = editing;
   useEffect(() => {
-    if (session || !annotations || !needsReanchoring(annotations, anchors)) return;
+    if (session || !allAnnotationsRead || !annotations || !needsReanchoring(annotations, anchors)) return;
     void storeReanchoredTargets(db, documentId).catch((error: unknown) => console.error('Re-anchoring failed', error));
-  }, [db, documentId, annotations, anchors, session]);
+  }, [db, documentId, annotations, allAnnotationsRead, anchors, session]);
 
   function startEditing(): void {
-    if (!doc || !index || !annotations || editing.session) return;
+    // Editing carries every annotation along with its words: all of them must have been read.
+    if (!doc || !index || !annotations || !allAnnotationsRead || editing.session) return;
     setViewedRevision(null);
     setSelection(null);
     setReattaching(null);
@@ -607,6 +612,11 @@ export function DocumentView(props: Props) {
                     onHighlightClick={() => undefined}
                   />
                 </>
+              ) : translating && doc && index && !allAnnotationsRead ? (
+                // The workbench finds each segment's translation among all the annotations.
+                <p className="empty-hint" role="status">
+                  Reading the document’s translations…
+                </p>
               ) : translating && doc && index ? (
                 <TranslationWorkbench
                   key={documentId}
@@ -622,7 +632,7 @@ export function DocumentView(props: Props) {
               ) : (
                 <>
               <div className="sheet-tools" role="toolbar" aria-label="Sheets of the transcription">
-                <button type="button" disabled={!doc} title="Correct the transcription, with editorial markup (Ctrl+E)" onClick={startEditing}>
+                <button type="button" disabled={!doc || !allAnnotationsRead} title="Correct the transcription, with editorial markup (Ctrl+E)" onClick={startEditing}>
                   Edit transcription
                 </button>
                 <button
@@ -699,6 +709,7 @@ export function DocumentView(props: Props) {
                 onUnlink={(a, i) => void saveLinks(db, a.id, a.links.filter((_, j) => j !== i))}
                 onHover={setHoverId}
                 allAnnotations={annotations ?? []}
+                complete={allAnnotationsRead}
                 authors={authors}
                 hiddenAuthors={hiddenAuthors}
                 byAuthor={byAuthor}
