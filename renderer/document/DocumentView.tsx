@@ -247,14 +247,24 @@ export function DocumentView(props: Props) {
     if (await editing.finish()) setEditStart(null);
   }
 
-  // Menu: Edit Transcription (Ctrl+E) toggles editing.
+  // Menu: Edit Transcription (Ctrl+E) toggles editing. Asked for while the annotations are
+  // still being read (the first second of a large document), editing begins once they are.
+  const [editWanted, setEditWanted] = useState(false);
   useEffect(() => {
     if (props.documentCommand?.command !== 'toggleEditing') return;
     if (editing.session) void finishEditing();
-    else startEditing();
+    else if (allAnnotationsRead) startEditing();
+    else setEditWanted((wanted) => !wanted);
     // Only a new request acts.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [props.documentCommand]);
+  useEffect(() => {
+    if (!editWanted || !allAnnotationsRead) return;
+    setEditWanted(false);
+    startEditing();
+    // Once, when the annotations are in.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [editWanted, allAnnotationsRead]);
 
   /** File › Export as TEI: what is being typed is saved first, so the file has it. */
   async function exportTei(): Promise<void> {
