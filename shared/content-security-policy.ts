@@ -11,7 +11,8 @@
  * - `style-src 'unsafe-inline'`: ProseMirror and React set inline `style` attributes.
  * - `img-src blob: data:`: scans live in IndexedDB as Blobs and are shown through object URLs.
  * - `connect-src blob: data:`: the renderer fetches those object URLs (pdf.js, pack import).
- * - `worker-src blob:`: pdf.js may start its worker from a blob URL.
+ * - `worker-src blob:`: pdf.js may start its worker from a blob URL, and so does the pack writer's
+ *   deflating worker (shared/pack/deflate-worker.ts).
  * Everything else, including frames, plugins, forms and remote hosts, is refused.
  */
 const DIRECTIVES = [

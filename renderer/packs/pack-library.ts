@@ -35,6 +35,8 @@ interface StoredDocument {
   /** Its revisions, oldest first. */
   revisions: RevisionRecord[];
   scans: ScanRecord[];
+  /** The transcription's lineage, from its revisions and itself. */
+  lineage: string[];
 }
 
 /**
@@ -46,9 +48,9 @@ const WHOLE_TABLE_SHARE = 0.25;
 
 /**
  * The documents with these ids (in that order; ids with no record or no transcription left out),
- * their revisions and scans, and every annotation of them, in one read transaction: a few
- * requests per table, not a few per document (a library of a thousand documents would otherwise
- * take thousands of round trips, the page idle between them).
+ * their revisions, scans and lineages, and every annotation of them, in one read transaction: a
+ * few requests per table, not a few per document (a library of a thousand documents would
+ * otherwise take thousands of round trips, the page idle between them).
  */
 async function readDocuments(
   db: MarginaliaDatabase,
@@ -66,56 +68,64 @@ async function readDocuments(
         : ids.length === 1
           ? table.where('documentId').equals(ids[0]!).toArray()
           : table.where('documentId').anyOf(ids).toArray();
-    const [records, transcriptions, revisions, scans, annotations] = await Promise.all([
-      db.documents.bulkGet(ids),
-      db.transcriptions.bulkGet(ids),
-      byDocument(db.revisions),
-      byDocument(db.scans),
-      withAnnotations ? byDocument(db.annotations) : Promise.resolve([] as Annotation[]),
-    ]);
-    // Rows of a document keep the order of the table (by primary key), as a query of the one
-    // document gives them; revisions go oldest first.
-    const group = <T extends { documentId: string }>(rows: readonly T[]): Map<string, T[]> => {
-      const map = new Map<string, T[]>();
-      for (const row of rows) {
-        const list = map.get(row.documentId);
-        if (list) list.push(row);
-        else map.set(row.documentId, [row]);
-      }
-      return map;
-    };
-    const revisionsOf = group(revisions);
-    const scansOf = group(scans);
-    const annotationsOf = group(annotations);
-    const documents: StoredDocument[] = [];
-    const gathered: Annotation[] = [];
-    ids.forEach((id, i) => {
-      const record = records[i];
-      const transcription = transcriptions[i];
-      if (!record || !transcription) return;
-      documents.push({
-        record,
-        transcription,
-        revisions: [...(revisionsOf.get(id) ?? [])].sort((a, b) => a.number - b.number),
-        scans: scansOf.get(id) ?? [],
-      });
-      for (const a of annotationsOf.get(id) ?? []) gathered.push(a);
-    });
-    return { documents, annotations: gathered };
+    // For most of the library, records and transcriptions too are read whole: `bulkGet` asks for
+    // each key on its own (a thousand requests, the page idle between them), `toArray` is one.
+    const byKey = <T, K extends keyof T>(table: Table<T, string>, key: K): Promise<Array<T | undefined>> =>
+      whole
+        ? table.toArray().then((rows) => {
+            const map = new Map(rows.map((row) => [row[key] as unknown as string, row]));
+            return ids.map((id) => map.get(id));
+          })
+        : table.bulkGet(ids);
+    // The documents are put together (their lineages hashed) as soon as their tables are read,
+    // while the annotations, read last and the most, are still on their way.
+    const documents = Promise.all([byKey(db.documents, 'id'), byKey(db.transcriptions, 'documentId'), byDocument(db.revisions), byDocument(db.scans)]).then(
+      ([records, transcriptions, revisions, scans]) => storedDocuments(ids, records, transcriptions, revisions, scans),
+    );
+    const annotations = withAnnotations ? byDocument(db.annotations) : Promise.resolve([] as Annotation[]);
+    const [stored, read] = await Promise.all([documents, annotations]);
+    // Annotations in the order of their documents; a document's keep the order of the table.
+    const annotationsOf = group(read);
+    return { documents: stored, annotations: stored.flatMap((d) => annotationsOf.get(d.record.id) ?? []) };
   });
+}
+
+/** Rows by document, each document's in the order of the table (by primary key), as a query of the one document gives them. */
+function group<T extends { documentId: string }>(rows: readonly T[]): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = map.get(row.documentId);
+    if (list) list.push(row);
+    else map.set(row.documentId, [row]);
+  }
+  return map;
+}
+
+function storedDocuments(
+  ids: readonly string[],
+  records: ReadonlyArray<DocumentRecord | undefined>,
+  transcriptions: ReadonlyArray<TranscriptionRecord | undefined>,
+  revisions: readonly RevisionRecord[],
+  scans: readonly ScanRecord[],
+): StoredDocument[] {
+  const revisionsOf = group(revisions);
+  const scansOf = group(scans);
+  const documents: StoredDocument[] = [];
+  ids.forEach((id, i) => {
+    const record = records[i];
+    const transcription = transcriptions[i];
+    if (!record || !transcription) return;
+    // Revisions go oldest first.
+    const ordered = [...(revisionsOf.get(id) ?? [])].sort((a, b) => a.number - b.number);
+    const lineage = transcriptionLineage(ordered.map((r) => r.transcription.doc), transcription.doc);
+    documents.push({ record, transcription, revisions: ordered, scans: scansOf.get(id) ?? [], lineage });
+  });
+  return documents;
 }
 
 function packDocumentOf(stored: StoredDocument, scans: PackScan[]): PackDocument {
   const { documentId: _id, ...transcription } = stored.transcription;
-  return {
-    record: stored.record,
-    transcription,
-    lineage: transcriptionLineage(
-      stored.revisions.map((r) => r.transcription.doc),
-      stored.transcription.doc,
-    ),
-    scans,
-  };
+  return { record: stored.record, transcription, lineage: stored.lineage, scans };
 }
 
 /** The chosen documents with their transcriptions, lineages and scans, and all their annotations. */

@@ -264,6 +264,30 @@ export interface CollectionOptions extends JsonLdWriteOptions {
 
 /** An `AnnotationCollection` whose `first` page holds every annotation given. */
 export function annotationCollection(annotations: readonly Annotation[], options: CollectionOptions): JsonObject {
+  return collectionOf(annotations, options, annotations.map((a) => annotationToJsonLd(a, options)));
+}
+
+/**
+ * The JSON text of `annotationCollection(annotations, options)`, exactly as `JSON.stringify`
+ * writes it, in pieces: the collection up to its page's first item, then the items
+ * `itemsPerPiece` at a time, then the end. A large library's collection (some 20 MB of JSON)
+ * is then made, stringified and encoded a piece at a time, and the first pieces can be deflated
+ * (in a worker) while the next are made.
+ */
+export function* annotationCollectionJson(annotations: readonly Annotation[], options: CollectionOptions, itemsPerPiece = 500): Generator<string> {
+  const shell = JSON.stringify(collectionOf(annotations, options, []));
+  // The page is the collection's last member and its items the page's last: the shell ends with them, empty.
+  const end = ']}}';
+  if (!shell.endsWith(`[${end}`)) throw new Error('annotationCollectionJson: the page of items is not last');
+  yield shell.slice(0, -end.length);
+  for (let from = 0; from < annotations.length; from += itemsPerPiece) {
+    const items = JSON.stringify(annotations.slice(from, from + itemsPerPiece).map((a) => annotationToJsonLd(a, options)));
+    yield from === 0 ? items.slice(1, -1) : `,${items.slice(1, -1)}`;
+  }
+  yield end;
+}
+
+function collectionOf(annotations: readonly Annotation[], options: CollectionOptions, items: JsonObject[]): JsonObject {
   return {
     '@context': collectionContext(annotations, options.marginalia),
     id: options.id,
@@ -278,7 +302,7 @@ export function annotationCollection(annotations: readonly Annotation[], options
       id: `${options.id}/page/1`,
       type: 'AnnotationPage',
       startIndex: 0,
-      items: annotations.map((a) => annotationToJsonLd(a, options)),
+      items,
     },
   };
 }

@@ -1,11 +1,11 @@
 /**
- * The platform's own deflate and SHA-256, where the host has them: `CompressionStream` /
- * `DecompressionStream` with the "deflate-raw" format (Chromium, and Node 20 as a global) and
- * `crypto.subtle.digest` (a secure context in the browser, and Node). Both are native code,
- * several times as fast as the JavaScript of fflate and @noble/hashes on the megabytes of a
- * large pack, but asynchronous; `writePackAsync` and `readPackAsync` use them, and fall back on
- * the JavaScript where the host lacks them (a page that is not a secure context has no
- * `crypto.subtle`).
+ * The platform's own inflate and SHA-256, where the host has them: `DecompressionStream` with
+ * the "deflate-raw" format (Chromium, and Node 20 as a global) and `crypto.subtle.digest` (a
+ * secure context in the browser, and Node). Both are native code, several times as fast as the
+ * JavaScript of fflate and @noble/hashes on the megabytes of a large pack, but asynchronous;
+ * `readPackAsync` uses them, and falls back on the JavaScript where the host lacks them (a page
+ * that is not a secure context has no `crypto.subtle`). Writing deflates natively through
+ * deflate-worker.ts.
  *
  * `shared/` is compiled without the DOM library or Node's types, so the few members used are
  * declared here, and the globals looked up on `globalThis`.
@@ -59,27 +59,6 @@ export function hasNativeDeflate(): boolean {
 
 export function hasNativeInflate(): boolean {
   return rawDeflateStream('DecompressionStream') !== null;
-}
-
-/** The bytes deflated (raw deflate, as zip holds it) by the host, or null if it cannot. */
-export async function nativeDeflateRaw(bytes: Uint8Array): Promise<Uint8Array | null> {
-  const Stream = rawDeflateStream('CompressionStream');
-  if (!Stream) return null;
-  const stream = new Stream('deflate-raw');
-  const writer = stream.writable.getWriter();
-  // Not awaited before reading: the write settles only as its output is read. Its failure, if
-  // any, is the reader's too.
-  const written = writer.write(bytes).then(() => writer.close());
-  written.catch(() => undefined);
-  const chunks: Uint8Array[] = [];
-  const reader = stream.readable.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    if (value) chunks.push(value);
-  }
-  await written;
-  return concatBytes(chunks);
 }
 
 /** Why native inflating stopped: the caller words the message. */
@@ -152,15 +131,4 @@ export async function sha256HexAsync(bytes: Uint8Array): Promise<string> {
 /** SHA-256 in hexadecimal, in JavaScript (@noble/hashes). */
 export function sha256Hex(bytes: Uint8Array): string {
   return bytesToHex(sha256(bytes));
-}
-
-export function concatBytes(chunks: readonly Uint8Array[]): Uint8Array {
-  if (chunks.length === 1) return chunks[0]!;
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
 }

@@ -1,5 +1,5 @@
 /**
- * The zip container of a pack: writing (deflating with the host's zlib where it has one, else
+ * The zip container of a pack: writing (the files deflated already, or deflated here with
  * fflate), and reading untrusted zips defensively.
  *
  * Reading does not hand the archive to a general unzip routine. It reads the central directory
@@ -12,7 +12,7 @@
  * "stored" and "deflate" are refused: a pack never needs them.
  */
 import { deflateSync, Inflate, strToU8 } from 'fflate';
-import { hasNativeDeflate, nativeDeflateRaw, nativeInflateRaw, NativeInflateError } from './native';
+import { nativeInflateRaw, NativeInflateError } from './native';
 
 /** One entry of the central directory. */
 export interface ZipEntry {
@@ -179,11 +179,11 @@ function checkCrc(entry: ZipEntry, out: Uint8Array): Uint8Array {
 }
 
 /**
- * Entries smaller than this are deflated with fflate even where the host has its own zlib: a
- * native stream costs a fraction of a millisecond to set up and drive, about what fflate takes
- * to deflate a few kilobytes, and a library's pack holds a thousand such entries. (Inflating
- * is another matter: fflate's streaming inflater costs more per entry than the host's stream,
- * so reading uses the host's for every entry.)
+ * Entries smaller than this are deflated with fflate when the page deflates them itself (no
+ * worker shares the work, or under Node): a native stream costs a fraction of a millisecond to
+ * set up and drive, about what fflate takes to deflate a few kilobytes, and a library's pack
+ * holds a thousand such entries. (Inflating is another matter: fflate's streaming inflater
+ * costs more per entry than the host's stream, so reading uses the host's for every entry.)
  */
 export const NATIVE_MIN_BYTES = 64 * 1024;
 
@@ -202,7 +202,42 @@ export type DeflateLevel = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
 /** fflate's (and zlib's) default. */
 export const DEFAULT_DEFLATE_LEVEL: DeflateLevel = 6;
 
-/** A file as the zip holds it: its data stored or deflated, with its inflated size and CRC-32. */
+/** A file as the zip holds it: its data stored or deflated already, with the size and CRC-32 of what it holds. */
+export interface ZipFile {
+  path: string;
+  /** The bytes themselves (stored), or their raw deflate data. */
+  data: Uint8Array;
+  deflated: boolean;
+  size: number;
+  crc32: number;
+  /** The level it was deflated at, which zip tools show (DEFAULT_DEFLATE_LEVEL for the host's zlib). */
+  level: DeflateLevel;
+}
+
+/**
+ * A zip of the files, in the order given, every entry dated `mtime` (so the same pack written
+ * twice is the same bytes), deflated with fflate. `onEntry` is called after each file with its
+ * inflated size.
+ */
+export function writeZip(files: readonly ZipInput[], mtime: Date, onEntry?: (bytes: number) => void): Uint8Array {
+  return zipFiles(
+    files.map((file) => {
+      const out = fflateZipFile(file);
+      onEntry?.(file.bytes.length);
+      return out;
+    }),
+    mtime,
+  );
+}
+
+/** A file stored, or deflated with fflate at its level, as writeZip puts it in the zip. */
+export function fflateZipFile(file: ZipInput): ZipFile {
+  const level = file.level ?? DEFAULT_DEFLATE_LEVEL;
+  const data = file.compress ? deflateSync(file.bytes, { level }) : file.bytes;
+  return { path: file.path, data, deflated: file.compress, size: file.bytes.length, crc32: crc32(file.bytes), level };
+}
+
+/** A file as the zip's headers describe it. */
 interface PackedFile {
   name: Uint8Array;
   method: 0 | 8;
@@ -213,55 +248,13 @@ interface PackedFile {
   option: number;
 }
 
-/**
- * A zip of the files, in the order given, every entry dated `mtime` (so the same pack written
- * twice is the same bytes), deflated with fflate. `onEntry` is called after each file with its
- * inflated size.
- */
-export function writeZip(files: readonly ZipInput[], mtime: Date, onEntry?: (bytes: number) => void): Uint8Array {
-  const packed = files.map((file) => {
-    const level = file.level ?? DEFAULT_DEFLATE_LEVEL;
-    const out = packFile(file, file.compress ? deflateSync(file.bytes, { level }) : null, level);
-    onEntry?.(file.bytes.length);
-    return out;
-  });
-  return assembleZip(packed, mtime);
-}
-
-/**
- * The same zip, the files of NATIVE_MIN_BYTES and more deflated by the host's own zlib
- * (`CompressionStream('deflate-raw')`) where it has one — at zlib's default level whatever
- * `level` a file asks for, which in Chromium is both faster and smaller than fflate's level 1
- * — the others, and all where the host has no such stream, with fflate as writeZip does.
- * `onEntry` is called as each file is done.
- */
-export async function writeZipAsync(files: readonly ZipInput[], mtime: Date, onEntry?: (bytes: number) => void): Promise<Uint8Array> {
-  const native = hasNativeDeflate();
-  const packed = await Promise.all(
-    files.map(async (file) => {
-      const level = file.level ?? DEFAULT_DEFLATE_LEVEL;
-      let data: Uint8Array | null = null;
-      let option = level;
-      if (file.compress) {
-        data = native && file.bytes.length >= NATIVE_MIN_BYTES ? await nativeDeflateRaw(file.bytes) : null;
-        if (data) option = DEFAULT_DEFLATE_LEVEL;
-        else data = deflateSync(file.bytes, { level });
-      }
-      const out = packFile(file, data, option);
-      onEntry?.(file.bytes.length);
-      return out;
-    }),
-  );
-  return assembleZip(packed, mtime);
-}
-
-function packFile(file: ZipInput, deflated: Uint8Array | null, level: DeflateLevel): PackedFile {
+function packedFile(file: ZipFile): PackedFile {
   const name = strToU8(file.path);
-  const crc = crc32(file.bytes);
-  if (!deflated) return { name, method: 0, data: file.bytes, size: file.bytes.length, crc32: crc, option: 0 };
+  if (!file.deflated) return { name, method: 0, data: file.data, size: file.size, crc32: file.crc32, option: 0 };
   // As zip tools (and fflate) label the levels: 1 super fast, 2–5 fast, 9 maximum, others normal.
+  const { level } = file;
   const option = level === 1 ? 3 : level < 6 ? 2 : level === 9 ? 1 : 0;
-  return { name, method: 8, data: deflated, size: file.bytes.length, crc32: crc, option };
+  return { name, method: 8, data: file.data, size: file.size, crc32: file.crc32, option };
 }
 
 const LOCAL_HEADER = 30;
@@ -272,11 +265,13 @@ const ZIP_VERSION = 20;
 const UTF8_FLAG = 0x0800;
 
 /**
- * The zip of the packed files: each a local header (sizes and CRC-32 in it, so no data
- * descriptors) and its data, then the central directory and its end record. No ZIP64: a pack
- * never comes near 4 GiB or 65,535 files, and a RangeError says so if one would.
+ * The zip of the files, in the order given, every entry dated `mtime`: each a local header
+ * (sizes and CRC-32 in it, so no data descriptors) and its data, then the central directory and
+ * its end record. No ZIP64: a pack never comes near 4 GiB or 65,535 files, and a RangeError
+ * says so if one would.
  */
-function assembleZip(files: readonly PackedFile[], mtime: Date): Uint8Array {
+export function zipFiles(zipped: readonly ZipFile[], mtime: Date): Uint8Array {
+  const files = zipped.map(packedFile);
   if (files.length >= 0xffff) throw new RangeError(`A pack cannot hold ${files.length} files.`);
   let dataLength = 0;
   let directoryLength = 0;
