@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { annotate, annotationIdOf, highlightedText, openSample, SAMPLE_TITLE, selectWords, typeBody } from './support/workstation';
-import { scanView } from './support/scans';
+import { importDocumentFiles, scanView } from './support/scans';
 
 const FRUS_URL = 'https://history.state.gov/historicaldocuments/frus1951v07p1';
 
@@ -222,5 +222,26 @@ test.describe('the screen', () => {
     await expect(page.getByRole('complementary', { name: 'Annotations' })).toHaveCount(0);
     await page.getByRole('group', { name: 'Show' }).getByRole('button', { name: 'Side panel' }).click();
     await expect(page.getByRole('complementary', { name: 'Annotations' })).toBeVisible();
+  });
+
+  test('a shortcut given to one document is not done again to the next one opened', async ({ page }) => {
+    await openSample(page);
+    await importDocumentFiles(page, [{ name: 'notes.md', mimeType: 'text/markdown', buffer: Buffer.from('# Seminar notes\n\nOn the 38th parallel.\n', 'utf8') }]);
+    await expect(page.getByText('Imported “Seminar notes”.')).toBeVisible();
+    const library = page.getByRole('navigation', { name: 'Library' });
+    const workbench = page.getByRole('region', { name: 'Translation workbench' });
+    const editor = page.locator('.transcription-text.editing');
+    for (const [shortcut, shown] of [['Control+Shift+E', workbench], ['Control+E', editor]] as const) {
+      await library.getByRole('button', { name: SAMPLE_TITLE }).click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(SAMPLE_TITLE);
+      await page.keyboard.press(shortcut);
+      await expect(shown).toBeVisible();
+      await library.getByRole('button', { name: /Seminar notes/ }).click();
+      await expect(page.locator('.transcription-text')).toContainText('On the 38th parallel.');
+      // Given time to be (wrongly) done: the new document stays as it opened.
+      await page.waitForTimeout(500);
+      await expect(shown).toHaveCount(0);
+      await expect(page.locator('.transcription-text:not(.editing)')).toBeVisible();
+    }
   });
 });

@@ -71,6 +71,8 @@ export function App({ onRename, toast, onDismissToast }: Props) {
 
   const openDocument = useCallback((id: string | null) => {
     setOpenId(id);
+    // A command given to the document open before (Edit, Translate, Export as TEI) is not the new one's.
+    setDocumentCommand(null);
     setOpenAnnotationId(null);
     setFocus(null);
     localStorage.setItem(LAST_DOCUMENT_KEY, id ?? '');
