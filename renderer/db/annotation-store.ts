@@ -18,7 +18,6 @@ import type { RegionSelector } from '../../shared/regions/selectors';
 import { chosenAlternative, type SegmentWorkbench } from '../../shared/translation/types';
 import type { MarginaliaDatabase } from './database';
 import { newId, nowIso } from './ids';
-import { shareRepeatedStrings } from './shared-strings';
 
 export interface NewAnnotation {
   documentId: string;
@@ -125,8 +124,7 @@ export async function liveAnnotations(db: MarginaliaDatabase, documentId: string
   // transaction of its own, so that Dexie's live-query cache does not deep-clone all of them
   // (13 MB for 10,000) each time one is saved; the query stays live all the same.
   const all = await db.transaction('r', db.annotations, () => db.annotations.where('documentId').equals(documentId).toArray());
-  // The view keeps these while the document is open: one copy of each repeated id, type and name.
-  return shareRepeatedStrings(all.filter((a) => !a.deleted));
+  return all.filter((a) => !a.deleted);
 }
 
 /**

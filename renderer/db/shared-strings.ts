@@ -5,7 +5,9 @@
  * every string in it: the 10,000 annotations of one document come with 10,000 copies of its id,
  * of "TextQuoteSelector" and "TextPositionSelector", of each author's id and name, of
  * "paragraph" and "text" in every body. Those the view keeps for as long as the document is
- * open. Pointing each such value at one shared copy lets the others be collected.
+ * open. Pointing each such value at one shared copy lets the others be collected. The view
+ * shares the records it keeps (annotations/stable.ts): a record read again unchanged is
+ * dropped for the one kept, and costs nothing more.
  *
  * Values longer than SHARED_UP_TO are left alone: the quoted words and the bodies' text rarely
  * repeat, and looking each one up would cost more than it saves. Property names need nothing:
@@ -15,8 +17,13 @@
 /** Longest string shared: a `urn:uuid:` id (45 characters) and a timestamp fit. */
 export const SHARED_UP_TO = 64;
 
-/** Replaces, in place, each short string value in `records` (at any depth) by one copy per value; answers `records`. */
-export function shareRepeatedStrings<T>(records: T[]): T[] {
+/**
+ * A sharer: each record given to it has, in place and at any depth, each short string value
+ * replaced by the one copy the sharer holds of that value (the first it was given). Records
+ * given to one sharer share with each other; the sharer itself (its table of every distinct
+ * value) is meant to be let go once they are shared.
+ */
+export function stringSharer(): <T>(record: T) => T {
   const pool = new Map<string, string>();
   const share = (value: string): string => {
     const copy = pool.get(value);
@@ -44,6 +51,8 @@ export function shareRepeatedStrings<T>(records: T[]): T[] {
       } else if (walkable(value)) visit(value);
     }
   };
-  for (const record of records) if (walkable(record)) visit(record);
-  return records;
+  return (record) => {
+    if (walkable(record)) visit(record);
+    return record;
+  };
 }
