@@ -173,6 +173,25 @@ test('text files become documents; a binary file named .txt is refused and nothi
   await expect(page.locator('.transcription-text')).toContainText('On the 38th parallel.');
 });
 
+test('a document of many sheets is paged with a list of its sheets rather than a button per sheet', async ({ page }) => {
+  await openSample(page);
+  const pages = Array.from({ length: 20 }, (_, i) => `${i === 0 ? '' : `Page ${i + 1}\n\n`}Лист переписки номер ${i + 1}.`).join('\n\n');
+  await importDocumentFiles(page, [{ name: 'file.txt', mimeType: 'text/plain', buffer: Buffer.from(`Twenty sheets\n\n${pages}\n`, 'utf8') }]);
+  await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: /file/ }).click();
+  await expect(page.locator('.transcription-text section.sheet')).toHaveCount(20);
+  const sheets = page.getByRole('navigation', { name: 'Sheets' });
+  await expect(sheets.locator('.sheet-tab')).toHaveCount(0);
+  const choice = sheets.getByRole('combobox', { name: 'Sheet' });
+  await expect(choice.locator('option')).toHaveCount(20);
+  await expect(sheets).toContainText('of 20');
+  await choice.selectOption({ label: 'Sheet 15' });
+  await expect(page.locator('.transcription-text section.sheet').nth(14)).toBeInViewport();
+  await expect(page.getByRole('list', { name: 'Sheet thumbnails' }).getByRole('button', { name: 'Sheet 15' })).toHaveAttribute('aria-current', 'page');
+  await sheets.getByRole('button', { name: 'Next sheet' }).click();
+  await expect(choice).toHaveValue('15');
+  await expect(page.locator('.transcription-text section.sheet').nth(15)).toBeInViewport();
+});
+
 test('files dropped on the window are imported', async ({ page }) => {
   await openSample(page);
   const png = pngImage(120, 160, GREEN, 'dropped.png');
