@@ -52,7 +52,7 @@ const LIBRARY: LibrarySpec = {
 
 const OPEN_ROUNDS = 3;
 /** What a trace of an opening records (BENCH_TRACE): the main thread's tasks, Blink's lifecycle, V8, IndexedDB. */
-const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'v8', 'IndexedDB', 'toplevel'];
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'v8', 'IndexedDB', 'toplevel', 'disabled-by-default-v8.cpu_profiler'];
 const TYPING = { bursts: 3, keys: 15, pauseMs: 1500, maxBurstMs: 10_000, maxTotalMs: 25_000 };
 /** An opening slower than this (ten times its goal) is timed twice rather than three times. */
 const SLOW_OPEN_MS = 10_000;
