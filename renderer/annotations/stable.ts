@@ -11,7 +11,6 @@ import type { TextIndex } from '../../shared/anchoring/text-index';
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import type { Highlight } from '../transcription/highlight-plugin';
 import { anchorTextTarget, type Anchor, type AnchorMap } from './anchors';
-import { stringSharer } from '../db/shared-strings';
 
 /**
  * Whether a stored annotation is the one seen before. Every edit bumps the revision and the
@@ -52,10 +51,6 @@ export function useStableAnnotations(annotations: Annotation[] | undefined): Ann
   const before = previous.current;
   if (before?.input === annotations) return before.list;
   let changed = !before || before.list.length !== annotations.length;
-  // What is kept new, kept with one copy of each repeated id, type and name (shared-strings.ts).
-  // A sharer of this read only: one kept for the document's life would hold every distinct value
-  // (10,000 ids and timestamps) in its table, more than the few records a later read adds save.
-  const share = stringSharer();
   const stable = annotations.map((a, i) => {
     const old = before?.byId.get(a.id);
     if (old && sameRecord(old, a)) {
@@ -63,7 +58,7 @@ export function useStableAnnotations(annotations: Annotation[] | undefined): Ann
       return old;
     }
     changed = true;
-    return share(a);
+    return a;
   });
   if (!changed) {
     previous.current = { ...before!, input: annotations };

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { TextTarget } from '../../shared/annotation';
+import type { Annotation, TextTarget } from '../../shared/annotation';
 import { transcriptionFromJSON } from '../../shared/transcription/schema';
 import {
   createAnnotation,
@@ -130,6 +130,31 @@ describe('annotations', () => {
     expect(await liveAnnotations(db, SAMPLE_DOCUMENT_ID)).toHaveLength(4);
   });
 
+  it('reads every live annotation of a document of thousands, page after page, and no other document’s', async () => {
+    const creator = await loadCreator(db, 'A. Historian');
+    const record = (i: number, documentId: string, deleted = false): Annotation => ({
+      id: `urn:uuid:${String(i).padStart(6, '0')}`,
+      documentId,
+      kind: 'commentary' as const,
+      target: { ...target, documentId },
+      links: [],
+      body: { doc: { type: 'doc', content: [] }, language: 'en' },
+      crossref: null,
+      creator,
+      created: '2026-01-01T00:00:00.000Z',
+      modified: '2026-01-01T00:00:00.000Z',
+      revision: 1,
+      deleted,
+      lineage: [`h${i}`],
+    });
+    // Ids of the two documents interleave, as random ids do; every seventh is a tombstone.
+    await db.annotations.bulkPut(Array.from({ length: 2600 }, (_, i) => record(i, i % 3 === 0 ? 'other' : SAMPLE_DOCUMENT_ID, i % 7 === 0)));
+    const live = await liveAnnotations(db, SAMPLE_DOCUMENT_ID);
+    const expected = Array.from({ length: 2600 }, (_, i) => i).filter((i) => i % 3 !== 0 && i % 7 !== 0);
+    expect(live.map((a) => a.id)).toEqual(expected.map((i) => `urn:uuid:${String(i).padStart(6, '0')}`));
+    expect(live.length).toBeGreaterThan(1000);
+  });
+
   it('stores where a cross-reference points', async () => {
     const creator = await loadCreator(db, 'A. Historian');
     const a = await createAnnotation(db, { documentId: SAMPLE_DOCUMENT_ID, kind: 'crossref', target, creator });
@@ -188,7 +213,7 @@ describe('schema upgrades', () => {
 
     const upgraded = new MarginaliaDatabase(name);
     await upgraded.open();
-    expect(upgraded.verno).toBe(7);
+    expect(upgraded.verno).toBe(8);
     const doc = await upgraded.documents.get('d1');
     expect(doc).toMatchObject({ title: 'Old document', textLanguage: 'Russian', authors: '', associatedTopics: '', textKind: '' });
     const scans = await upgraded.scans.where('[documentId+order]').between(['d1', 0], ['d1', Infinity]).toArray();

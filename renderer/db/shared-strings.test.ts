@@ -15,4 +15,24 @@ describe('stringSharer', () => {
     expect(records).toEqual(make());
     expect(records[0]!.bytes).toBe(bytes);
   });
+
+  it('keeps in its table only values that repeat across records, not each record’s id, words, timestamps or hashes', () => {
+    const share = stringSharer();
+    for (let i = 0; i < 1000; i++) {
+      share({
+        id: `urn:uuid:${i}`,
+        documentId: 'urn:uuid:doc',
+        kind: i % 2 ? 'commentary' : 'translation',
+        target: { type: 'text', quote: { type: 'TextQuoteSelector', exact: `слово ${i}`, prefix: `до ${i}`, suffix: `после ${i}` } },
+        creator: { id: 'urn:uuid:anna', name: 'Anna' },
+        body: { doc: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: `note ${i}` }] }] } },
+        created: new Date(i * 1000).toISOString(),
+        modified: new Date(i * 2000).toISOString(),
+        lineage: [`hash-${i}`],
+      });
+    }
+    // doc id, two kinds, "text", "TextQuoteSelector", creator id and name, "doc", "paragraph".
+    expect(share.tableSize).toBe(9);
+  });
 });
+
