@@ -11,10 +11,10 @@
  * of the document (the counts, editing the transcription, the translator's workbench) waits.
  */
 import { useEffect, useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import type { Annotation } from '../../shared/annotation';
-import { liveAnnotations, openingAnnotations } from '../db/annotation-store';
+import { openingAnnotations } from '../db/annotation-store';
 import type { MarginaliaDatabase } from '../db/database';
+import { watchDocumentAnnotations } from '../db/watch-annotations';
 
 /** How far into the text the first read goes: the first pages a reader sees, and a few beyond. */
 export const OPENING_CHARACTERS = 20_000;
@@ -39,10 +39,21 @@ export function useDocumentAnnotations(db: MarginaliaDatabase, documentId: strin
       current = false;
     };
   }, [db, documentId]);
-  const all = useLiveQuery(
-    () => (openingRead ? liveAnnotations(db, documentId) : Promise.resolve(undefined)),
-    [db, documentId, openingRead],
-  );
-  if (all) return { annotations: all, complete: true };
+  // The whole list, then each write's records alone (watch-annotations.ts): saving one card's
+  // body no longer reads all 10,000 back.
+  const [all, setAll] = useState<{ documentId: string; annotations: Annotation[] } | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
+  useEffect(() => {
+    if (!openingRead) return;
+    return watchDocumentAnnotations(
+      db,
+      documentId,
+      (annotations) => setAll({ documentId, annotations }),
+      setFailure,
+    );
+  }, [db, documentId, openingRead]);
+  // As a live query would: a read that fails is an error of the view.
+  if (failure) throw failure;
+  if (all?.documentId === documentId) return { annotations: all.annotations, complete: true };
   return { annotations: (openingRead && opening.annotations) || undefined, complete: false };
 }
