@@ -149,7 +149,7 @@ export function App({ onRename, toast, onDismissToast }: Props) {
           setShowAnnotations((v) => !v);
           return;
         case 'view.focusLibrary':
-          libraryRef.current?.querySelector<HTMLElement>('[aria-current="true"], .library-item')?.focus();
+          (libraryRef.current?.querySelector<HTMLElement>('.library-item[aria-current="true"]') ?? libraryRef.current?.querySelector<HTMLElement>('.library-item'))?.focus();
           return;
         case 'view.layoutSideBySide':
         case 'view.layoutStacked':
@@ -323,6 +323,7 @@ export function App({ onRename, toast, onDismissToast }: Props) {
                   <td>{SHORTCUT_DESCRIPTIONS[s.command]}</td>
                 </tr>
               ))}
+              <tr><td><kbd>↑</kbd> <kbd>↓</kbd> <kbd>Home</kbd> <kbd>End</kbd></td><td>Move between the documents of the library</td></tr>
               <tr><td><kbd>C</kbd> / <kbd>T</kbd> / <kbd>R</kbd></td><td>Annotate selected words as commentary / translation / cross-reference</td></tr>
               <tr><td><kbd>Ctrl+B</kbd> <kbd>Ctrl+I</kbd> <kbd>Ctrl+K</kbd></td><td>Bold, italic, link in an annotation</td></tr>
               <tr><td><kbd>Ctrl+Z</kbd> / <kbd>Ctrl+Shift+Z</kbd></td><td>Undo / redo typing in an annotation</td></tr>

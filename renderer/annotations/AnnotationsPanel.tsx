@@ -8,13 +8,14 @@
  * were 80,000 elements, and opening a document took 40 s (docs/benchmarks.md). A short list
  * (under WINDOWED_FROM cards) is rendered whole, as it always was.
  */
-import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { ANNOTATION_KINDS, ANNOTATION_KIND_LABELS, isTextTarget, type Annotation, type AnnotationKind, type CrossReferenceTarget } from '../../shared/annotation';
 import type { DocumentRecord } from '../db/records';
 import type { Author } from '../seminar/authors';
 import { AuthorLayers } from '../seminar/AuthorLayers';
 import { translationCounts } from '../seminar/translations';
+import { keepingMounted } from '../ui/windowing';
 import type { AnchorMap } from './anchors';
 import { AnnotationCard } from './AnnotationCard';
 
@@ -212,14 +213,7 @@ function WindowedList({ shown, openId, scrollToId, card }: ListProps & { openId:
     () => [openId, focusedId].map((id) => (id === null ? undefined : indexOf.get(id))).filter((i): i is number => i !== undefined),
     [openId, focusedId, indexOf],
   );
-  const rangeExtractor = useCallback(
-    (range: Range) => {
-      const indexes = defaultRangeExtractor(range);
-      const extra = kept.filter((i) => !indexes.includes(i));
-      return extra.length === 0 ? indexes : [...indexes, ...extra].sort((a, b) => a - b);
-    },
-    [kept],
-  );
+  const rangeExtractor = useMemo(() => keepingMounted(kept), [kept]);
   const virtualizer = useVirtualizer({
     count: shown.length,
     getScrollElement: () => scrollRef.current,

@@ -1,6 +1,7 @@
 /** The documents in the library, and who is annotating. */
 import { useState } from 'react';
 import type { DocumentRecord } from '../db/records';
+import { DocumentList } from './DocumentList';
 
 interface Props {
   documents: readonly DocumentRecord[];
@@ -25,23 +26,7 @@ export function LibraryList({ documents, openId, creatorName, onOpen, onRename, 
           Import…
         </button>
       </div>
-      <ul className="library-list">
-        {documents.map((d) => (
-          <li key={d.id}>
-            <button
-              type="button"
-              className="library-item"
-              aria-current={d.id === openId ? 'true' : undefined}
-              onClick={() => onOpen(d.id)}
-            >
-              <span className="library-title">{d.title}</span>
-              <span className="library-meta">
-                {d.dateAsWritten || d.dateIso || 'undated'} · {d.sheetCount} {d.sheetCount === 1 ? 'sheet' : 'sheets'}
-              </span>
-            </button>
-          </li>
-        ))}
-      </ul>
+      <DocumentList documents={documents} openId={openId} onOpen={onOpen} />
       <div className="library-packs" role="group" aria-label="Annotation packs">
         <button type="button" onClick={onOpenPack} title="Merge a pack from a colleague or a student, or W3C annotations from another tool">
           Open pack…

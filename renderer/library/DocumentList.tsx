@@ -1,0 +1,120 @@
+/**
+ * The library's documents, one button each, windowed (@tanstack/react-virtual): only the
+ * documents in and near view are in the DOM, each measured once drawn. With 1,000 documents
+ * drawn at once, every keystroke in the transcription editor had Blink redo the sidebar's
+ * compositing inputs twice a frame (docs/benchmarks.md).
+ *
+ * What windowing would take away is kept: the open document and the one holding the focus stay
+ * mounted wherever they are; Tab moves through the documents as before (those just out of view
+ * are drawn); the open document is scrolled into view when another is opened; each item tells a
+ * screen reader its place in the whole list (aria-posinset of aria-setsize). Arrow keys, Home and
+ * End move between the documents, which Tab alone makes slow in a long library.
+ */
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { DocumentRecord } from '../db/records';
+import { keepingMounted } from '../ui/windowing';
+
+interface Props {
+  documents: readonly DocumentRecord[];
+  openId: string | null;
+  onOpen: (id: string) => void;
+}
+
+/** The height of a document whose title fits on one line, before it is measured. */
+const ESTIMATED_ITEM_HEIGHT = 58;
+
+export function DocumentList({ documents, openId, onOpen }: Props) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [focusedId, setFocusedId] = useState<string | null>(null);
+  /** A document the arrow keys moved to: focused once it is drawn. */
+  const focusRequest = useRef<string | null>(null);
+  const indexOf = useMemo(() => new Map(documents.map((d, i) => [d.id, i])), [documents]);
+  const kept = useMemo(
+    () => [openId, focusedId].map((id) => (id === null ? undefined : indexOf.get(id))).filter((i): i is number => i !== undefined),
+    [openId, focusedId, indexOf],
+  );
+  const rangeExtractor = useMemo(() => keepingMounted(kept), [kept]);
+  const virtualizer = useVirtualizer({
+    count: documents.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ESTIMATED_ITEM_HEIGHT,
+    getItemKey: (i) => documents[i]!.id,
+    overscan: 4,
+    rangeExtractor,
+  });
+
+  // The open document in view when it changes (opened from a cross-reference, an import, at start).
+  const shownOpen = useRef<string | null>(null);
+  const openIndex = openId === null ? undefined : indexOf.get(openId);
+  useEffect(() => {
+    if (openIndex === undefined || openId === shownOpen.current) return;
+    shownOpen.current = openId;
+    virtualizer.scrollToIndex(openIndex, { align: 'auto' });
+  }, [openId, openIndex, virtualizer]);
+
+  useLayoutEffect(() => {
+    const id = focusRequest.current;
+    if (id === null) return;
+    const index = indexOf.get(id);
+    const button = scrollRef.current?.querySelector<HTMLElement>(`.library-item[data-document-id="${CSS.escape(id)}"]`);
+    if (!button || index === undefined) return;
+    focusRequest.current = null;
+    button.focus({ preventScroll: true });
+    virtualizer.scrollToIndex(index, { align: 'auto' });
+  });
+
+  function moveFocus(event: KeyboardEvent<HTMLDivElement>): void {
+    const from = indexOf.get((event.target as Element).closest('.library-item')?.getAttribute('data-document-id') ?? '');
+    if (from === undefined) return;
+    const last = documents.length - 1;
+    const to =
+      event.key === 'ArrowDown' ? Math.min(last, from + 1) : event.key === 'ArrowUp' ? Math.max(0, from - 1) : event.key === 'Home' ? 0 : event.key === 'End' ? last : null;
+    if (to === null) return;
+    event.preventDefault();
+    const id = documents[to]!.id;
+    focusRequest.current = id;
+    setFocusedId(id);
+  }
+
+  return (
+    <div
+      className="library-list-window"
+      ref={scrollRef}
+      onKeyDown={moveFocus}
+      onFocus={(e) => {
+        const id = (e.target as Element).closest('.library-item')?.getAttribute('data-document-id') ?? null;
+        if (id !== focusedId) setFocusedId(id);
+      }}
+    >
+      <ul className="library-list" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const d = documents[item.index]!;
+          return (
+            <li
+              key={item.key}
+              data-index={item.index}
+              ref={virtualizer.measureElement}
+              aria-setsize={documents.length}
+              aria-posinset={item.index + 1}
+              style={{ transform: `translateY(${item.start}px)` }}
+            >
+              <button
+                type="button"
+                className="library-item"
+                data-document-id={d.id}
+                aria-current={d.id === openId ? 'true' : undefined}
+                onClick={() => onOpen(d.id)}
+              >
+                <span className="library-title">{d.title}</span>
+                <span className="library-meta">
+                  {d.dateAsWritten || d.dateIso || 'undated'} · {d.sheetCount} {d.sheetCount === 1 ? 'sheet' : 'sheets'}
+                </span>
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}
