@@ -153,6 +153,7 @@ export function TranscriptionEditor(props: Props) {
         'aria-multiline': 'true',
         spellcheck: 'false',
       },
+      handleKeyPress: typeAsTransaction,
       dispatchTransaction(tr) {
         const state = view.state.apply(tr);
         view.updateState(state);
@@ -344,4 +345,20 @@ function asTransaction(command: Command): (state: EditorState) => Transaction | 
     command(state, (tr) => (result = tr));
     return result;
   };
+}
+
+/**
+ * A typed character goes into the document as a transaction instead of through the browser's
+ * own editing. When the browser edits a text that a highlight wraps (an inline decoration's
+ * span), ProseMirror cannot trust that span any more: it draws it anew and puts the selection
+ * back, so each key cost two layouts of the page — the browser's, then ProseMirror's
+ * (docs/benchmarks.md). Inserted by a transaction, the text node is updated in place.
+ * ProseMirror calls this for keypresses outside a composition and without Ctrl or Cmd, so input
+ * methods still type natively.
+ */
+function typeAsTransaction(view: EditorView, event: KeyboardEvent): boolean {
+  const text = String.fromCharCode(event.charCode);
+  if (/[\r\n]/.test(text)) return false;
+  view.dispatch(view.state.tr.insertText(text).scrollIntoView());
+  return true;
 }
