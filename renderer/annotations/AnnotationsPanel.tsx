@@ -15,7 +15,7 @@ import type { DocumentRecord } from '../db/records';
 import type { Author } from '../seminar/authors';
 import { AuthorLayers } from '../seminar/AuthorLayers';
 import { translationCounts } from '../seminar/translations';
-import { keepingMounted } from '../ui/windowing';
+import { useKeepingMounted } from '../ui/windowing';
 import type { AnchorMap } from './anchors';
 import { AnnotationCard } from './AnnotationCard';
 
@@ -209,11 +209,7 @@ function WindowedList({ shown, openId, scrollToId, card }: ListProps & { openId:
   /** The card holding the focus (its body being typed in, a button pressed): kept mounted. */
   const [focusedId, setFocusedId] = useState<string | null>(null);
   const indexOf = useMemo(() => new Map(shown.map((a, i) => [a.id, i])), [shown]);
-  const kept = useMemo(
-    () => [openId, focusedId].map((id) => (id === null ? undefined : indexOf.get(id))).filter((i): i is number => i !== undefined),
-    [openId, focusedId, indexOf],
-  );
-  const rangeExtractor = useMemo(() => keepingMounted(kept), [kept]);
+  const rangeExtractor = useKeepingMounted(indexOf, [openId, focusedId]);
   const virtualizer = useVirtualizer({
     count: shown.length,
     getScrollElement: () => scrollRef.current,

@@ -13,7 +13,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { DocumentRecord } from '../db/records';
-import { keepingMounted } from '../ui/windowing';
+import { useKeepingMounted } from '../ui/windowing';
 
 interface Props {
   documents: readonly DocumentRecord[];
@@ -30,11 +30,7 @@ export function DocumentList({ documents, openId, onOpen }: Props) {
   /** A document the arrow keys moved to: focused once it is drawn. */
   const focusRequest = useRef<string | null>(null);
   const indexOf = useMemo(() => new Map(documents.map((d, i) => [d.id, i])), [documents]);
-  const kept = useMemo(
-    () => [openId, focusedId].map((id) => (id === null ? undefined : indexOf.get(id))).filter((i): i is number => i !== undefined),
-    [openId, focusedId, indexOf],
-  );
-  const rangeExtractor = useMemo(() => keepingMounted(kept), [kept]);
+  const rangeExtractor = useKeepingMounted(indexOf, [openId, focusedId]);
   const virtualizer = useVirtualizer({
     count: documents.length,
     getScrollElement: () => scrollRef.current,
