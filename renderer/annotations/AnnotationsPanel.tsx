@@ -8,14 +8,13 @@
  * were 80,000 elements, and opening a document took 40 s (docs/benchmarks.md). A short list
  * (under WINDOWED_FROM cards) is rendered whole, as it always was.
  */
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { ANNOTATION_KINDS, ANNOTATION_KIND_LABELS, isTextTarget, type Annotation, type AnnotationKind, type CrossReferenceTarget } from '../../shared/annotation';
 import type { DocumentRecord } from '../db/records';
 import type { Author } from '../seminar/authors';
 import { AuthorLayers } from '../seminar/AuthorLayers';
 import { translationCounts } from '../seminar/translations';
-import { useKeepingMounted } from '../ui/windowing';
+import { useWindowedList, WindowedRows } from '../ui/windowing';
 import type { AnchorMap } from './anchors';
 import { AnnotationCard } from './AnnotationCard';
 
@@ -205,20 +204,13 @@ function estimateHeight(annotation: Annotation, open: boolean): number {
 
 /** The cards near view, for a long list; each `li` is placed at its measured (or estimated) offset. */
 function WindowedList({ shown, openId, scrollToId, card }: ListProps & { openId: string | null }) {
-  const scrollRef = useRef<HTMLDivElement>(null);
-  /** The card holding the focus (its body being typed in, a button pressed): kept mounted. */
-  const [focusedId, setFocusedId] = useState<string | null>(null);
-  const indexOf = useMemo(() => new Map(shown.map((a, i) => [a.id, i])), [shown]);
-  const rangeExtractor = useKeepingMounted(indexOf, [openId, focusedId]);
-  const virtualizer = useVirtualizer({
-    count: shown.length,
-    getScrollElement: () => scrollRef.current,
+  const { scrollRef, virtualizer, indexOf, onFocus } = useWindowedList({
+    items: shown,
+    openId,
     estimateSize: (i) => estimateHeight(shown[i]!, shown[i]!.id === openId),
-    getItemKey: (i) => shown[i]!.id,
     overscan: 6,
     paddingStart: 8,
     paddingEnd: 8,
-    rangeExtractor,
   });
 
   useEffect(() => {
@@ -229,32 +221,10 @@ function WindowedList({ shown, openId, scrollToId, card }: ListProps & { openId:
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [scrollToId]);
 
-  const items = virtualizer.getVirtualItems();
   return (
-    <div
-      className="annotation-list-window"
-      ref={scrollRef}
-      onFocus={(e) => {
-        const id = (e.target as Element).closest('.annotation-card')?.getAttribute('data-annotation-id') ?? null;
-        if (id !== focusedId) setFocusedId(id);
-      }}
-    >
+    <div className="annotation-list-window" ref={scrollRef} onFocus={onFocus}>
       <ol className="annotation-list windowed" style={{ height: virtualizer.getTotalSize() }}>
-        {items.map((item) => {
-          const annotation = shown[item.index]!;
-          return (
-            <li
-              key={item.key}
-              data-index={item.index}
-              ref={virtualizer.measureElement}
-              aria-setsize={shown.length}
-              aria-posinset={item.index + 1}
-              style={{ transform: `translateY(${item.start}px)` }}
-            >
-              {card(annotation)}
-            </li>
-          );
-        })}
+        <WindowedRows virtualizer={virtualizer} count={shown.length} render={(i) => card(shown[i]!)} />
       </ol>
     </div>
   );

@@ -10,10 +10,9 @@
  * screen reader its place in the whole list (aria-posinset of aria-setsize). Arrow keys, Home and
  * End move between the documents, which Tab alone makes slow in a long library.
  */
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 import type { DocumentRecord } from '../db/records';
-import { useKeepingMounted } from '../ui/windowing';
+import { useWindowedList, WindowedRows } from '../ui/windowing';
 
 interface Props {
   documents: readonly DocumentRecord[];
@@ -25,20 +24,14 @@ interface Props {
 const ESTIMATED_ITEM_HEIGHT = 58;
 
 export function DocumentList({ documents, openId, onOpen }: Props) {
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const [focusedId, setFocusedId] = useState<string | null>(null);
+  const { scrollRef, virtualizer, indexOf, onFocus, setFocusedId } = useWindowedList({
+    items: documents,
+    openId,
+    estimateSize: () => ESTIMATED_ITEM_HEIGHT,
+    overscan: 4,
+  });
   /** A document the arrow keys moved to: focused once it is drawn. */
   const focusRequest = useRef<string | null>(null);
-  const indexOf = useMemo(() => new Map(documents.map((d, i) => [d.id, i])), [documents]);
-  const rangeExtractor = useKeepingMounted(indexOf, [openId, focusedId]);
-  const virtualizer = useVirtualizer({
-    count: documents.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ESTIMATED_ITEM_HEIGHT,
-    getItemKey: (i) => documents[i]!.id,
-    overscan: 4,
-    rangeExtractor,
-  });
 
   // The open document in view when it changes (opened from a cross-reference, an import, at start).
   const shownOpen = useRef<string | null>(null);
@@ -74,27 +67,14 @@ export function DocumentList({ documents, openId, onOpen }: Props) {
   }
 
   return (
-    <div
-      className="library-list-window"
-      ref={scrollRef}
-      onKeyDown={moveFocus}
-      onFocus={(e) => {
-        const id = (e.target as Element).closest('.library-item')?.getAttribute('data-document-id') ?? null;
-        if (id !== focusedId) setFocusedId(id);
-      }}
-    >
+    <div className="library-list-window" ref={scrollRef} onKeyDown={moveFocus} onFocus={onFocus}>
       <ul className="library-list" style={{ height: virtualizer.getTotalSize() }}>
-        {virtualizer.getVirtualItems().map((item) => {
-          const d = documents[item.index]!;
-          return (
-            <li
-              key={item.key}
-              data-index={item.index}
-              ref={virtualizer.measureElement}
-              aria-setsize={documents.length}
-              aria-posinset={item.index + 1}
-              style={{ transform: `translateY(${item.start}px)` }}
-            >
+        <WindowedRows
+          virtualizer={virtualizer}
+          count={documents.length}
+          render={(i) => {
+            const d = documents[i]!;
+            return (
               <button
                 type="button"
                 className="library-item"
@@ -107,9 +87,9 @@ export function DocumentList({ documents, openId, onOpen }: Props) {
                   {d.dateAsWritten || d.dateIso || 'undated'} · {d.sheetCount} {d.sheetCount === 1 ? 'sheet' : 'sheets'}
                 </span>
               </button>
-            </li>
-          );
-        })}
+            );
+          }}
+        />
       </ul>
     </div>
   );
