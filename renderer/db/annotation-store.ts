@@ -159,7 +159,9 @@ export async function openingAnnotations(db: MarginaliaDatabase, documentId: str
   const first = await db.transaction('r', db.annotations, () =>
     db.annotations.where('[documentId+target.position.start]').between([documentId, 0], [documentId, characters], true, false).toArray(),
   );
-  return first.filter((a) => !a.deleted);
+  // Shared as the whole list's records are: those of them the view keeps are these objects.
+  const share = stringSharer();
+  return first.filter((a) => !a.deleted).map((a) => share(a));
 }
 
 /** A text target of an annotation (its own, or one of its links) to be stored anew. */
