@@ -72,6 +72,44 @@ test('zooming in and out, fit to width and to the page, 100 %', async ({ page })
   expect(await zoom()).toBeGreaterThan(fitted * 0.8);
 });
 
+test('a still scan stops drawing frames, and the wheel wakes it to zoom', async ({ page }) => {
+  // Counts the animation frames the page asks for (OpenSeadragon's loop asked for one at every
+  // display refresh while a scan was open, however still: about 120 a second with its minimap).
+  await page.addInitScript(() => {
+    const counted = window as Window & { framesAsked?: number };
+    counted.framesAsked = 0;
+    const request = window.requestAnimationFrame.bind(window);
+    window.requestAnimationFrame = (callback) => {
+      counted.framesAsked!++;
+      return request(callback);
+    };
+  });
+  await showQuarters(page);
+  const framesAskedOver = async (ms: number): Promise<number> => {
+    const before = await page.evaluate(() => (window as Window & { framesAsked?: number }).framesAsked!);
+    await page.waitForTimeout(ms);
+    return (await page.evaluate(() => (window as Window & { framesAsked?: number }).framesAsked!)) - before;
+  };
+  await expect.poll(() => framesAskedOver(1_000), { timeout: 10_000 }).toBeLessThan(5);
+
+  const zoom = async (): Promise<number> => Number(await scanView(page).getAttribute('data-zoom'));
+  const fitted = await zoom();
+  const box = (await page.locator('.scan-viewer-stage').boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  // Each notch of the wheel zooms by 1.2.
+  for (let notch = 0; notch < 3; notch++) {
+    await page.mouse.wheel(0, -100);
+    await page.waitForTimeout(50);
+  }
+  await expect.poll(zoom).toBeGreaterThan(fitted * 1.5);
+  await settled(page);
+  // Zoomed in on the middle, the picture still shows its four quarters around it.
+  expectColour(await screenColour(page, -12, -12), RED, 24);
+  expectColour(await screenColour(page, 12, 12), YELLOW, 24);
+  // And once still again, it stops again.
+  await expect.poll(() => framesAskedOver(1_000), { timeout: 10_000 }).toBeLessThan(5);
+});
+
 test('layouts: side by side, stacked, scan only, text only — by button and shortcut', async ({ page }) => {
   await openSample(page);
   const split = page.locator('.split-pane');

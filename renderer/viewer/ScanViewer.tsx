@@ -18,6 +18,7 @@ import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type Reac
 import type { ScanRecord } from '../db/records';
 import { BitmapCanvasDrawer } from './bitmap-canvas-drawer';
 import { OneImageAtATime } from './one-image-at-a-time';
+import { pauseRedrawsWhenIdle } from './openseadragon-idle';
 import { ScanViewerToolbar } from './ScanViewerToolbar';
 import { viewerCommandForKey, type ViewerCommand } from './viewer-keys';
 import { cssFilterFor, resetAdjustments, rotateBy, type ViewerState } from './viewer-state';
@@ -119,6 +120,11 @@ export function ScanViewer({ scan, sheetLabel, state, onStateChange, overlay, on
       navigatorBackground: '#e9e4da',
       navigatorBorderColor: '#6b645a',
       navigatorDisplayRegionColor: '#7a3b1d',
+      // The minimap fades out by a CSS transition (viewer.css), which the compositor runs. Its
+      // own fade asked for a frame of the whole page at every refresh for 3.5 s after each
+      // zoom or pan, typing in the transcription included.
+      navigatorAutoFade: false,
+      autoHideControls: false,
       // A click is left free for drawing regions; the wheel, the keys and the toolbar zoom.
       gestureSettingsMouse: { clickToZoom: false, dblClickToZoom: false },
       // Reading a faded carbon wants more than 100 %.
@@ -138,6 +144,9 @@ export function ScanViewer({ scan, sheetLabel, state, onStateChange, overlay, on
       // neighbours by a pixel instead, so no seams show (pyramid.ts).
       smoothTileEdgesMinZoom: Infinity,
     });
+    // OpenSeadragon would otherwise draw a frame of the whole page at every display refresh
+    // while a scan is open, typing in the transcription beside it included.
+    const resumeRedraws = pauseRedrawsWhenIdle(osd);
     const update = () => setReadout(readoutOf(osd));
     // Whether the view is still as the last fit left it. While it is, a change in the pane's
     // size (the toolbar appearing, the split being dragged) fits the page again, rather than
@@ -194,6 +203,7 @@ export function ScanViewer({ scan, sheetLabel, state, onStateChange, overlay, on
       openerRef.current = null;
       refitRef.current = null;
       requestedKeyRef.current = null;
+      resumeRedraws();
       osd.destroy();
       setViewer(null);
     };
