@@ -14,7 +14,7 @@
  *   its scans, half of them linked to words. Quotes are one to eight words, anywhere in the text,
  *   so highlights overlap as they do in a seminar's shared document.
  * - `spec.smallDocuments` small documents of one sheet, with 0–2 annotations each.
- * - Optionally the twin: the large document's text again, with one annotation only.
+ * - Optionally the twin: the large document's text and scans again, with one annotation only.
  */
 import type { Annotation, AnnotationKind, BodyDocJSON, Creator, CrossReferenceTarget, TextTarget } from '../../shared/annotation';
 import { contentHash, hashText } from '../../shared/annotation-version';
@@ -276,7 +276,7 @@ export async function generateLibrary(spec: LibrarySpec): Promise<LibraryRecords
   if (spec.twin) {
     twinId = 'bench-large-300-twin';
     twinTitle = `A ${spec.sheets}-sheet file of ciphered telegrams (synthetic, the same text with one annotation)`;
-    addDocument(twinId, twinTitle, sheets, '1951-07-20', 'The same text as the large document, with one annotation.');
+    addDocument(twinId, twinTitle, sheets, '1951-07-20', 'The same text and scans as the large document, with one annotation.');
     const copy: Annotation & { target: TextTarget } = {
       ...structuredClone(firstAnnotation),
       id: uuid(),
@@ -285,6 +285,10 @@ export async function generateLibrary(spec: LibrarySpec): Promise<LibraryRecords
     };
     annotations.push(copy);
     twinFirst = named(copy);
+    // Its own copies of the large document's scans (the same images): the twin differs from the
+    // large document by its annotations alone, so the typing figures measure what the
+    // annotations cost, not what showing a scan beside the text costs.
+    for (const scan of scans.filter((s) => s.documentId === largeId)) scans.push({ ...scan, id: uuid(), documentId: twinId });
   }
 
   const regions = largeAnnotations.filter((a) => a.target.type === 'region');
