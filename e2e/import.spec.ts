@@ -190,6 +190,26 @@ test('a document of many sheets is paged with a list of its sheets rather than a
   await sheets.getByRole('button', { name: 'Next sheet' }).click();
   await expect(choice).toHaveValue('15');
   await expect(page.locator('.transcription-text section.sheet').nth(15)).toBeInViewport();
+
+  // The thumbnail strip draws only the sheets near view, yet the keys reach every one of them.
+  const strip = page.getByRole('list', { name: 'Sheet thumbnails' });
+  const sixteen = strip.getByRole('button', { name: 'Sheet 16' });
+  await expect(sixteen).toHaveAttribute('aria-current', 'page');
+  await sixteen.focus();
+  await page.keyboard.press('Home');
+  const first = strip.getByRole('button', { name: 'Sheet 1', exact: true });
+  await expect(first).toBeFocused();
+  await expect(first).toBeInViewport();
+  const firstItem = strip.getByRole('listitem').filter({ has: page.getByRole('button', { name: 'Sheet 1', exact: true }) });
+  await expect(firstItem).toHaveAttribute('aria-posinset', '1');
+  await expect(firstItem).toHaveAttribute('aria-setsize', '20');
+  await page.keyboard.press('ArrowRight');
+  await expect(strip.getByRole('button', { name: 'Sheet 2', exact: true })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(choice).toHaveValue('1');
+  await page.keyboard.press('End');
+  await expect(strip.getByRole('button', { name: 'Sheet 20' })).toBeFocused();
+  await expect(strip.getByRole('button', { name: 'Sheet 20' })).toBeInViewport();
 });
 
 test('files dropped on the window are imported', async ({ page }) => {

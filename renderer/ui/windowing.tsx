@@ -41,6 +41,10 @@ export interface WindowedListOptions<T> {
   overscan: number;
   paddingStart?: number;
   paddingEnd?: number;
+  /** Items side by side, scrolled across (a strip), rather than one under another. */
+  horizontal?: boolean;
+  /** Space between items, in CSS pixels. */
+  gap?: number;
 }
 
 /**
@@ -70,6 +74,7 @@ export function useWindowedList<T extends { id: string }>({ items, openId, ...si
 
 /** The drawn items of a windowed list, each its `li`, for the list element (`ul` or `ol`) to hold. */
 export function WindowedRows({ virtualizer, count, render }: { virtualizer: Virtualizer<HTMLDivElement, Element>; count: number; render: (index: number) => ReactNode }) {
+  const axis = virtualizer.options.horizontal ? 'X' : 'Y';
   return (
     <>
       {virtualizer.getVirtualItems().map((item) => (
@@ -79,7 +84,7 @@ export function WindowedRows({ virtualizer, count, render }: { virtualizer: Virt
           ref={virtualizer.measureElement}
           aria-setsize={count}
           aria-posinset={item.index + 1}
-          style={{ transform: `translateY(${item.start}px)` }}
+          style={{ transform: `translate${axis}(${item.start}px)` }}
         >
           {render(item.index)}
         </li>
