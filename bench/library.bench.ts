@@ -54,6 +54,19 @@ const OPEN_ROUNDS = 3;
 /** What a trace of an opening records (BENCH_TRACE): the main thread's tasks, Blink's lifecycle, V8, IndexedDB. */
 const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'v8', 'IndexedDB', 'toplevel', 'disabled-by-default-v8.cpu_profiler'];
 const TYPING = { bursts: 3, keys: 15, pauseMs: 1500, maxBurstMs: 10_000, maxTotalMs: 25_000 };
+
+/** Types and records as `typeAndRecord`; with BENCH_TRACE=/tmp/x, also writes a Chromium trace of it (/tmp/x-typing-editor-large.trace.json, …). */
+async function tracedTyping(page: Page, name: string): Promise<KeystrokeRecording> {
+  const tracing = process.env.BENCH_TRACE;
+  if (!tracing) return typeAndRecord(page, TYPING);
+  const browser = page.context().browser()!;
+  await browser.startTracing(page, { path: `${tracing}-typing-${name}.trace.json`, categories: TRACE_CATEGORIES });
+  try {
+    return await typeAndRecord(page, TYPING);
+  } finally {
+    await browser.stopTracing();
+  }
+}
 /** An opening slower than this (ten times its goal) is timed twice rather than three times. */
 const SLOW_OPEN_MS = 10_000;
 const PACK_ROUNDS = 3;
@@ -287,11 +300,7 @@ test.describe('library', () => {
       await page.waitForTimeout(500);
       await editor.locator('section.sheet').first().locator('p').first().click({ position: { x: 60, y: 8 } });
       await page.waitForTimeout(500);
-      // BENCH_TRACE also writes a trace of this typing (…-typing-large.trace.json, …-typing-twin.trace.json).
-      const tracingTyping = process.env.BENCH_TRACE;
-      if (tracingTyping) await page.context().browser()!.startTracing(page, { path: `${tracingTyping}-typing-${which}.trace.json`, categories: TRACE_CATEGORIES });
-      recordings[which].editor.push(await typeAndRecord(page, TYPING));
-      if (tracingTyping) await page.context().browser()!.stopTracing();
+      recordings[which].editor.push(await tracedTyping(page, `editor-${which}`));
       await page.keyboard.press('Control+e');
       await expect(editor).toHaveCount(0, { timeout: 180_000 });
       await waitForDocument(page, { title: doc.title, sheets: LIBRARY.sheets, highlightedIds: doc.highlightedIds });
@@ -311,7 +320,7 @@ test.describe('library', () => {
       await body.click();
       await page.keyboard.press('Control+End');
       await page.waitForTimeout(500);
-      recordings[which].body.push(await typeAndRecord(page, TYPING));
+      recordings[which].body.push(await tracedTyping(page, `body-${which}`));
       // Closing the card blurs the editor, which saves the body.
       await card.locator('.card-head').click();
       await expect(body).toHaveCount(0, { timeout: 60_000 });
