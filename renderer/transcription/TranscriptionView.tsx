@@ -62,6 +62,8 @@ export function TranscriptionView(props: Props) {
   const callbacks = useRef(props);
   callbacks.current = props;
   const programmaticScrollUntil = useRef(0);
+  /** Where the pane was scrolled when the view was last taken down for a new text. */
+  const keptScrollTop = useRef<number | null>(null);
 
   useEffect(() => {
     const mount = mountRef.current!;
@@ -71,7 +73,16 @@ export function TranscriptionView(props: Props) {
       attributes: { class: 'transcription-text', lang: props.lang, 'aria-label': 'Transcription', role: 'document' },
     });
     viewRef.current = view;
+    // The same document's new text (a save, a split or merged sheet) is read from where the
+    // reader was. Between the old view going and this one coming, any layout (another
+    // component's effect measuring something) saw an empty pane and scrolled it to the top,
+    // which the scroll handler then took for the reader going back to the first sheet.
+    if (keptScrollTop.current !== null) {
+      scrollContainer(view.dom).scrollTop = keptScrollTop.current;
+      keptScrollTop.current = null;
+    }
     return () => {
+      keptScrollTop.current = scrollContainer(view.dom).scrollTop;
       view.destroy();
       viewRef.current = null;
     };

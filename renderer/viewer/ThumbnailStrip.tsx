@@ -88,9 +88,7 @@ export function ThumbnailStrip({ sheets, current, onGo }: ThumbnailStripProps) {
   /** A sheet the arrow keys moved to: focused once it is drawn. */
   const focusRequest = useRef<number | null>(null);
 
-  // Keep the current sheet (always drawn) in sight as the user pages with the keyboard or the
-  // navigator. Only when it changes: run again as a split sheet's new text was coming in, the
-  // layout it forced left the transcription beside the strip scrolled to its top.
+  // Keep the current sheet (always drawn) in sight as the user pages with the keyboard or the navigator.
   useEffect(() => {
     itemAt(scrollRef.current, current)?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   }, [current, scrollRef]);
