@@ -9,9 +9,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ImportError } from '../importers/import-error';
 import { readPack, type ReadPackOptions } from './read-pack';
-import { annotationsOfEveryKind, jpegBytes, noteDocument, sampleDocument, TEACHER, patchSizes } from './test-fixtures';
+import { annotationsOfEveryKind, jpegBytes, NOTE_ID, noteDocument, sampleDocument, TEACHER, patchSizes } from './test-fixtures';
 import type { ParsedPack } from './types';
 import { writePack } from './write-pack';
+import { readZipDirectory } from './zip';
 
 const sample = sampleDocument(new Uint8Array(readFileSync('assets/sample/mao-to-filippov-1951-07-20.txt')));
 const note = noteDocument();
@@ -19,6 +20,7 @@ const annotations = annotationsOfEveryKind(sample, note);
 const good = writePack({ documents: [sample, note], annotations, creator: TEACHER, generator: 'Marginalia test' }, { created: '2026-03-03T09:00:00.000Z' });
 const SAMPLE_ENTRY = 'documents/wilson-center-119538.json';
 const SCAN_ENTRY = 'scans/5ca40001-aaaa-4bbb-8ccc-000000000001.png';
+const NOTE_ENTRY = `documents/${NOTE_ID}.json`;
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -86,6 +88,24 @@ describe('readPack refuses broken packs', () => {
     const at = findBytes(bytes, new Uint8Array([0x49, 0x44, 0x41, 0x54])); // "IDAT"
     bytes[at + 8]! ^= 0xff;
     expect(refusal(bytes)).toBe(`its file “${SCAN_ENTRY}” is damaged: its checksum does not match`);
+  });
+
+  it('with a stored JSON entry altered: its checksum, or else its hash in the manifest, does not match', () => {
+    // Small JSON entries are stored (not deflated) since 2026: their bytes lie in the zip as they are.
+    const entry = readZipDirectory(good, 100).find((e) => e.name === NOTE_ENTRY)!;
+    expect(entry.method).toBe(0);
+    const bytes = good.slice();
+    const title = findBytes(bytes.subarray(entry.dataOffset, entry.dataOffset + entry.size), strToU8('Kennan met')) + entry.dataOffset;
+    bytes[title] = 'k'.charCodeAt(0);
+    expect(refusal(bytes)).toBe(`its file “${NOTE_ENTRY}” is damaged: its checksum does not match`);
+    // Rezipped, every entry stored, the CRC-32s right but the manifest's hashes those of the true files.
+    const all = files();
+    const altered = strToU8(strFromU8(all[NOTE_ENTRY]!).replace('Kennan met', 'kennan met'));
+    expect(refusal(zipSync({ ...all, [NOTE_ENTRY]: altered } as Zippable, { level: 0 }))).toBe(
+      `its file “${NOTE_ENTRY}” does not match the checksum in its manifest, so the pack is damaged or was altered`,
+    );
+    // Unaltered, all stored (annotations.jsonld too): read as the pack it is.
+    expect(read(zipSync(all as Zippable, { level: 0 }))).toEqual(read(good));
   });
 
   it('without a manifest, or with a manifest of something else', () => {
