@@ -19,8 +19,8 @@ const LAST_KEY = 'backups:last-fingerprint';
 /** The whole library as a pack, scans included. */
 export async function libraryPack(db: MarginaliaDatabase, creator: Creator, generator: string): Promise<Uint8Array> {
   const ids = await db.documents.toCollection().primaryKeys();
-  const input = await gatherPackInput(db, ids, { includeScans: true, creator, generator });
-  return writePackAsync(input, { includeScans: true });
+  // Handed over while it is read, so that the writer's worker starts meanwhile.
+  return writePackAsync(gatherPackInput(db, ids, { includeScans: true, creator, generator }), { includeScans: true });
 }
 
 /**

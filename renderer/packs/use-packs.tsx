@@ -59,17 +59,20 @@ export function usePacks(documents: readonly DocumentRecord[], openId: string | 
         const info = await bridge.appInfo();
         const generator = `${info.name} ${info.version}`;
         setExporting((e) => e && { ...e, progress: { done: 0, total: choice.documentIds.length + 1 } });
-        const input = await gatherPackInput(db, choice.documentIds, { includeScans: choice.includeScans, creator, generator });
-        setExporting((e) => e && { ...e, progress: { done: choice.documentIds.length, total: choice.documentIds.length + 1 } });
+        const input = gatherPackInput(db, choice.documentIds, { includeScans: choice.includeScans, creator, generator }).then((gathered) => {
+          setExporting((e) => e && { ...e, progress: { done: choice.documentIds.length, total: choice.documentIds.length + 1 } });
+          return gathered;
+        });
         const options = { documentIds: choice.documentIds, includeScans: choice.includeScans, ...(choice.authorIds ? { authorIds: choice.authorIds } : {}), ...(choice.kinds ? { kinds: choice.kinds } : {}) };
         const title = choice.documentIds.length === 1 ? (documents.find((d) => d.id === choice.documentIds[0])?.title ?? 'Marginalia') : 'Marginalia library';
         const result =
           choice.format === 'pack'
-            ? await bridge.saveFile('pack', `${title} — ${creator.name}`, await writePackAsync(input, options))
+            ? // Handed over while it is read, so that the writer's worker starts meanwhile.
+              await bridge.saveFile('pack', `${title} — ${creator.name}`, await writePackAsync(input, options))
             : await bridge.saveFile(
                 'annotations',
                 `${title} — annotations`,
-                new TextEncoder().encode(exportAnnotationsJsonLd(selectPackAnnotations(input.annotations, new Set(choice.documentIds), options), { creator, generator })),
+                new TextEncoder().encode(exportAnnotationsJsonLd(selectPackAnnotations((await input).annotations, new Set(choice.documentIds), options), { creator, generator })),
               );
         setExporting(null);
         if (result.saved) notify(`Exported to ${result.where}.`);

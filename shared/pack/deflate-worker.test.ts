@@ -36,6 +36,7 @@ const created = '2026-03-03T09:00:00.000Z';
  */
 class FakeWorker {
   static started = 0;
+  static ended = 0;
   private readonly errorListeners: Array<(event: { message?: string }) => void> = [];
   protected readonly scope = {
     onmessage: null as ((event: { data: unknown }) => void) | null,
@@ -67,6 +68,7 @@ class FakeWorker {
   }
 
   terminate(): void {
+    FakeWorker.ended++;
     this.scope.onmessage = null;
   }
 }
@@ -151,6 +153,19 @@ describe('writePackAsync with a worker', { timeout: 60_000 }, () => {
     expect(await readPackAsync(bytes)).toEqual(readPack(js));
     // The same bytes again: the worker's zlib has one level, and every deflated entry goes to it.
     expect(same(await writePackAsync(input, { created }), bytes)).toBe(true);
+  });
+
+  it('starts its worker while the library is still being read, and ends it if the reading fails', async () => {
+    vi.stubGlobal('Worker', FakeWorker);
+    const before = FakeWorker.started;
+    let give: (input: PackInput) => void = () => undefined;
+    const writing = writePackAsync(new Promise<PackInput>((resolve) => (give = resolve)), { created });
+    expect(FakeWorker.started).toBe(before + 1);
+    give(input);
+    expect(same(await writing, await writePackAsync(input, { created }))).toBe(true);
+    const ended = FakeWorker.ended;
+    await expect(writePackAsync(Promise.reject(new Error('The library could not be read.')), { created })).rejects.toThrow('The library could not be read.');
+    expect(FakeWorker.ended).toBe(ended + 1);
   });
 
   it('is made on the page when the worker fails', async () => {

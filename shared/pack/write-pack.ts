@@ -69,10 +69,22 @@ export function writePack(input: PackInput, options: WritePackOptions = {}): Uin
  * whose policy forbids it) the page does it all, the large entries with the host's zlib. The
  * zip differs from writePack's only in how its large entries are deflated; both read the same
  * anywhere.
+ *
+ * `input` may be a promise of it, the library still being read: the worker is started first,
+ * so that it is ready when the input comes (a worker takes 50–200 ms to start, and cannot start
+ * while the page is busy; started here after the reading, the page would wait for it).
  */
-export async function writePackAsync(input: PackInput, options: WritePackOptions = {}): Promise<Uint8Array> {
+export async function writePackAsync(input: PackInput | Promise<PackInput>, options: WritePackOptions = {}): Promise<Uint8Array> {
   const worker = startDeflateWorker();
-  const plan = planPack(input, options);
+  let given: PackInput;
+  let plan: PackPlan;
+  try {
+    given = await input;
+    plan = planPack(given, options);
+  } catch (error) {
+    worker?.close();
+    throw error;
+  }
   if (worker) {
     try {
       await worker.ready;
@@ -85,7 +97,7 @@ export async function writePackAsync(input: PackInput, options: WritePackOptions
       worker.close();
     }
   }
-  return zipPlan(worker ? planPack(input, { ...options, created: plan.created }) : plan, options, null);
+  return zipPlan(worker ? planPack(given, { ...options, created: plan.created }) : plan, options, null);
 }
 
 /** What a pack holds: every entry but the annotations and the manifest made, and what those are made of. */
