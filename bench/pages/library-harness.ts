@@ -24,7 +24,7 @@ import { applyMergePlan, planMerge, readPackAsync, writePackAsync } from '../../
 import { MarginaliaDatabase } from '../../renderer/db/database';
 import type { DocumentRecord, ScanRecord, TranscriptionRecord } from '../../renderer/db/records';
 import type { RevisionRecord } from '../../renderer/db/revision-store';
-import { gatherPackInput, loadMergeLibrary, writeMerge } from '../../renderer/packs/pack-library';
+import { gatherPackInputInParts, loadMergeLibrary, writeMerge } from '../../renderer/packs/pack-library';
 import type { BenchLibraryApi, ExportTiming, ImportTiming, LibrarySpec, ReanchorRun, ReanchorSetup, SeedSummary } from '../support/library-protocol';
 import { generateLibrary, wordSpans, type LibraryRecords } from './library-data';
 
@@ -83,10 +83,12 @@ async function exportPack(): Promise<ExportTiming> {
     // The export dialog knows the chosen documents before the export starts.
     const ids = (await db.documents.toCollection().primaryKeys()) as string[];
     const t0 = performance.now();
-    // As the app does: the writer is handed the gathering under way, and starts its worker meanwhile.
+    // As the app does: the writer is handed the gathering under way (it starts its worker
+    // meanwhile, and writes the annotations as they come); the first phase ends when the last
+    // annotations are read.
     let t1 = 0;
-    const input = gatherPackInput(db, ids, { includeScans: true, creator: CREATOR, generator: 'Marginalia benchmark' }).then((gathered) => {
-      t1 = performance.now();
+    const input = gatherPackInputInParts(db, ids, { includeScans: true, creator: CREATOR, generator: 'Marginalia benchmark' }).then((gathered) => {
+      void Promise.all(gathered.annotationParts).then(() => (t1 = performance.now()), () => undefined);
       return gathered;
     });
     const bytes = await writePackAsync(input, { documentIds: ids, includeScans: true });

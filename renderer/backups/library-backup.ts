@@ -8,7 +8,7 @@ import type { Creator } from '../../shared/annotation';
 import type { BackupInfo, MarginaliaBridge } from '../../shared/bridge';
 import { writePackAsync } from '../../shared/pack';
 import type { MarginaliaDatabase } from '../db/database';
-import { gatherPackInput } from '../packs/pack-library';
+import { gatherPackInputInParts } from '../packs/pack-library';
 
 export const DEFAULT_BACKUPS_KEPT = 10;
 /** How often the desktop app looks whether the library changed and backs it up. */
@@ -19,8 +19,8 @@ const LAST_KEY = 'backups:last-fingerprint';
 /** The whole library as a pack, scans included. */
 export async function libraryPack(db: MarginaliaDatabase, creator: Creator, generator: string): Promise<Uint8Array> {
   const ids = await db.documents.toCollection().primaryKeys();
-  // Handed over while it is read, so that the writer's worker starts meanwhile.
-  return writePackAsync(gatherPackInput(db, ids, { includeScans: true, creator, generator }), { includeScans: true });
+  // Handed over while it is read: the writer's worker starts meanwhile, and the annotations are written as they come.
+  return writePackAsync(gatherPackInputInParts(db, ids, { includeScans: true, creator, generator }), { includeScans: true });
 }
 
 /**

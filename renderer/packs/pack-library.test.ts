@@ -5,14 +5,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { TextTarget } from '../../shared/annotation';
 import { describeTextRange } from '../../shared/anchoring/selectors';
 import { TextIndex } from '../../shared/anchoring/text-index';
-import { applyMergePlan, isEmptyMerge, planMerge, readPack, writePack } from '../../shared/pack';
+import { applyMergePlan, isEmptyMerge, planMerge, readPack, writePack, writePackAsync } from '../../shared/pack';
 import { shapeToSelector } from '../../shared/regions/selectors';
 import { transcriptionFromJSON } from '../../shared/transcription/schema';
 import { createAnnotation, saveAnnotationBody, saveCrossReference, saveLinks, setAnnotationDeleted } from '../db/annotation-store';
 import { MarginaliaDatabase } from '../db/database';
 import { newId, nowIso } from '../db/ids';
 import { ensureSampleLibrary, SAMPLE_DOCUMENT_ID } from '../db/sample-library';
-import { gatherPackInput, loadMergeLibrary, writeMerge } from './pack-library';
+import { gatherPackInput, gatherPackInputInParts, loadMergeLibrary, writeMerge } from './pack-library';
 
 const sampleText = readFileSync(new URL('../../assets/sample/mao-to-filippov-1951-07-20.txt', import.meta.url), 'utf8');
 /** A real PNG, a few pixels of a shade that tells the sheets apart. */
@@ -110,5 +110,33 @@ describe('a pack made from the library and opened in another', () => {
     expect(isEmptyMerge(again.writes)).toBe(true);
     expect(again.plan.annotations.every((a) => a.status === 'unchanged')).toBe(true);
     expect(await dump(here)).toEqual(before);
+  });
+});
+
+describe('a library gathered for a pack in parts', () => {
+  it('gives every annotation of the chosen documents once, whatever its id, and the pack holds them all', async () => {
+    const db = await library();
+    await annotatedSample(db);
+    // A second document, and annotations whose ids are not UUIDs or sort at either end.
+    const record = (await db.documents.get(SAMPLE_DOCUMENT_ID))!;
+    const transcription = (await db.transcriptions.get(SAMPLE_DOCUMENT_ID))!;
+    await db.documents.put({ ...record, id: 'second', title: 'A second document' });
+    await db.transcriptions.put({ ...transcription, documentId: 'second' });
+    const model = (await db.annotations.toArray()).find((a) => a.target.type === 'text')!;
+    const ids = ['0', '1ffff', '2', 'c0000000-0000-4000-8000-000000000000', 'f', 'ffffffff-ffff-4fff-8fff-ffffffffffff', 'note-7', 'Заметка', '\uffff'];
+    await db.annotations.bulkPut(ids.map((id, i) => ({ ...model, id, documentId: i % 2 ? 'second' : SAMPLE_DOCUMENT_ID, target: { ...model.target, documentId: i % 2 ? 'second' : SAMPLE_DOCUMENT_ID } })));
+    // A document not chosen: its annotation is left out.
+    await db.annotations.put({ ...model, id: 'elsewhere', documentId: 'not-chosen' });
+
+    const input = await gatherPackInputInParts(db, [SAMPLE_DOCUMENT_ID, 'second'], { includeScans: true, creator: historian, generator: 'test' });
+    expect(input.annotationParts.length).toBeGreaterThan(1);
+    const gathered = (await Promise.all(input.annotationParts)).flat().map((a) => a.id);
+    const expected = (await db.annotations.toArray()).filter((a) => a.documentId !== 'not-chosen').map((a) => a.id);
+    expect([...gathered].sort()).toEqual([...expected].sort());
+    expect(new Set(gathered).size).toBe(gathered.length);
+
+    const pack = readPack(await writePackAsync(input, {}));
+    expect(pack.annotations.map((a) => a.id).sort()).toEqual([...expected].sort());
+    expect(pack.documents.map((d) => d.record.id).sort()).toEqual([SAMPLE_DOCUMENT_ID, 'second'].sort());
   });
 });

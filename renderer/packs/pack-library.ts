@@ -11,11 +11,12 @@ import {
   type MergeWrites,
   type PackDocument,
   type PackInput,
+  type PackInputInParts,
   type PackScan,
   type ParsedPack,
 } from '../../shared/pack';
 import type { MarginaliaDatabase } from '../db/database';
-import type { Table } from 'dexie';
+import Dexie, { type Table } from 'dexie';
 import type { DocumentRecord, ScanRecord, TranscriptionRecord } from '../db/records';
 import type { RevisionRecord } from '../db/revision-store';
 
@@ -47,47 +48,97 @@ interface StoredDocument {
 const WHOLE_TABLE_SHARE = 0.25;
 
 /**
+ * Where the annotations table is cut when it is read whole for a pack: eight runs of primary
+ * keys, asked for at once in the same transaction and answered one after another, so that the
+ * pack's writer can make the JSON-LD of the first while IndexedDB reads the next. The app's ids
+ * are UUIDs, spread evenly by their first hex digit; any other id falls in one run or another.
+ */
+const ANNOTATION_KEY_CUTS = ['2', '4', '6', '8', 'a', 'c', 'e'];
+
+/** A library's documents as stored, and their annotations in parts still being read (in the order of the table). */
+interface StoredLibrary {
+  documents: StoredDocument[];
+  /** The scans as a pack takes them, by id, their images read, when asked for. */
+  packScans: Map<string, PackScan> | null;
+  annotationParts: Array<Promise<Annotation[]>>;
+}
+
+/**
  * The documents with these ids (in that order; ids with no record or no transcription left out),
  * their revisions, scans and lineages, and every annotation of them, in one read transaction: a
  * few requests per table, not a few per document (a library of a thousand documents would
- * otherwise take thousands of round trips, the page idle between them).
+ * otherwise take thousands of round trips, the page idle between them). Settles when the
+ * documents are read; the annotations, asked for last and the most, come after, in parts.
  */
+function readDocumentsInParts(
+  db: MarginaliaDatabase,
+  documentIds: readonly string[],
+  { withAnnotations, packScans }: { withAnnotations: boolean; packScans?: { withImages: boolean } },
+): Promise<StoredLibrary> {
+  const ids = [...new Set(documentIds)];
+  if (ids.length === 0) return Promise.resolve({ documents: [], packScans: packScans ? new Map() : null, annotationParts: [] });
+  return new Promise<StoredLibrary>((resolve, reject) => {
+    db.transaction('r', [db.documents, db.transcriptions, db.revisions, db.scans, db.annotations], async () => {
+      const wanted = new Set(ids);
+      const whole = ids.length > 1 && ids.length >= WHOLE_TABLE_SHARE * (await db.documents.count());
+      const byDocument = <T extends { documentId: string }>(table: Table<T, string>): Promise<T[]> =>
+        whole
+          ? table.toArray().then((rows) => rows.filter((r) => wanted.has(r.documentId)))
+          : ids.length === 1
+            ? table.where('documentId').equals(ids[0]!).toArray()
+            : table.where('documentId').anyOf(ids).toArray();
+      // For most of the library, records and transcriptions too are read whole: `bulkGet` asks for
+      // each key on its own (a thousand requests, the page idle between them), `toArray` is one.
+      const byKey = <T, K extends keyof T>(table: Table<T, string>, key: K): Promise<Array<T | undefined>> =>
+        whole
+          ? table.toArray().then((rows) => {
+              const map = new Map(rows.map((row) => [row[key] as unknown as string, row]));
+              return ids.map((id) => map.get(id));
+            })
+          : table.bulkGet(ids);
+      // The documents are put together (their lineages hashed) as soon as their tables are read,
+      // while the annotations, read last and the most, are still on their way.
+      const scans = byDocument(db.scans);
+      // The images are read as soon as their records are (reading a Blob is no IndexedDB
+      // request), beside the hashing of the lineages: read after it, they came after the
+      // annotations' first parts, and the pack's writer waited for them to begin.
+      const packed = packScans ? scans.then((rows) => Promise.all(rows.map((scan) => packScan(scan, packScans.withImages)))) : Promise.resolve(null);
+      const documents = Promise.all([byKey(db.documents, 'id'), byKey(db.transcriptions, 'documentId'), byDocument(db.revisions), scans]).then(
+        ([records, transcriptions, revisions, scans]) => storedDocuments(ids, records, transcriptions, revisions, scans),
+      );
+      const runs: Array<[lower: unknown, upper: unknown]> = [Dexie.minKey, ...ANNOTATION_KEY_CUTS].map((lower, i) => [lower, ANNOTATION_KEY_CUTS[i] ?? Dexie.maxKey]);
+      const annotationParts = !withAnnotations
+        ? []
+        : whole
+          ? runs.map(([lower, upper], i) =>
+              db.annotations
+                .where(':id')
+                .between(lower, upper, true, i === runs.length - 1)
+                .toArray()
+                .then((rows) => rows.filter((r) => wanted.has(r.documentId))),
+            )
+          : [byDocument(db.annotations)];
+      // A part that fails fails the transaction, and is reported to whoever waits for it.
+      for (const part of annotationParts) part.catch(() => undefined);
+      Promise.all([documents, packed]).then(
+        ([stored, scansPacked]) => resolve({ documents: stored, packScans: scansPacked && new Map(scansPacked.map((scan) => [scan.id, scan])), annotationParts }),
+        reject,
+      );
+      await Promise.all([documents, ...annotationParts]);
+    }).catch(reject);
+  });
+}
+
+/** The documents with these ids, as readDocumentsInParts reads them, and all their annotations, in the order of their documents. */
 async function readDocuments(
   db: MarginaliaDatabase,
   documentIds: readonly string[],
   withAnnotations: boolean,
 ): Promise<{ documents: StoredDocument[]; annotations: Annotation[] }> {
-  const ids = [...new Set(documentIds)];
-  if (ids.length === 0) return { documents: [], annotations: [] };
-  return db.transaction('r', [db.documents, db.transcriptions, db.revisions, db.scans, db.annotations], async () => {
-    const wanted = new Set(ids);
-    const whole = ids.length > 1 && ids.length >= WHOLE_TABLE_SHARE * (await db.documents.count());
-    const byDocument = <T extends { documentId: string }>(table: Table<T, string>): Promise<T[]> =>
-      whole
-        ? table.toArray().then((rows) => rows.filter((r) => wanted.has(r.documentId)))
-        : ids.length === 1
-          ? table.where('documentId').equals(ids[0]!).toArray()
-          : table.where('documentId').anyOf(ids).toArray();
-    // For most of the library, records and transcriptions too are read whole: `bulkGet` asks for
-    // each key on its own (a thousand requests, the page idle between them), `toArray` is one.
-    const byKey = <T, K extends keyof T>(table: Table<T, string>, key: K): Promise<Array<T | undefined>> =>
-      whole
-        ? table.toArray().then((rows) => {
-            const map = new Map(rows.map((row) => [row[key] as unknown as string, row]));
-            return ids.map((id) => map.get(id));
-          })
-        : table.bulkGet(ids);
-    // The documents are put together (their lineages hashed) as soon as their tables are read,
-    // while the annotations, read last and the most, are still on their way.
-    const documents = Promise.all([byKey(db.documents, 'id'), byKey(db.transcriptions, 'documentId'), byDocument(db.revisions), byDocument(db.scans)]).then(
-      ([records, transcriptions, revisions, scans]) => storedDocuments(ids, records, transcriptions, revisions, scans),
-    );
-    const annotations = withAnnotations ? byDocument(db.annotations) : Promise.resolve([] as Annotation[]);
-    const [stored, read] = await Promise.all([documents, annotations]);
-    // Annotations in the order of their documents; a document's keep the order of the table.
-    const annotationsOf = group(read);
-    return { documents: stored, annotations: stored.flatMap((d) => annotationsOf.get(d.record.id) ?? []) };
-  });
+  const { documents, annotationParts } = await readDocumentsInParts(db, documentIds, { withAnnotations });
+  // Annotations in the order of their documents; a document's keep the order of the table.
+  const annotationsOf = group((await Promise.all(annotationParts)).flat());
+  return { documents, annotations: documents.flatMap((d) => annotationsOf.get(d.record.id) ?? []) };
 }
 
 /** Rows by document, each document's in the order of the table (by primary key), as a query of the one document gives them. */
@@ -126,6 +177,20 @@ function storedDocuments(
 function packDocumentOf(stored: StoredDocument, scans: PackScan[]): PackDocument {
   const { documentId: _id, ...transcription } = stored.transcription;
   return { record: stored.record, transcription, lineage: stored.lineage, scans };
+}
+
+/**
+ * The chosen documents with their transcriptions, lineages and scans, and their annotations in
+ * parts as they are read (in the order of the table): what writePackAsync makes a pack of while
+ * the annotations are still being read. Settles when the documents are read.
+ */
+export async function gatherPackInputInParts(
+  db: MarginaliaDatabase,
+  documentIds: readonly string[],
+  options: { includeScans: boolean; creator: Creator; generator: string },
+): Promise<PackInputInParts> {
+  const { documents, packScans, annotationParts } = await readDocumentsInParts(db, documentIds, { withAnnotations: true, packScans: { withImages: options.includeScans } });
+  return { documents: documents.map((d) => packDocumentOf(d, d.scans.map((s) => packScans!.get(s.id)!))), annotationParts, creator: options.creator, generator: options.generator };
 }
 
 /** The chosen documents with their transcriptions, lineages and scans, and all their annotations. */

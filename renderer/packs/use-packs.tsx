@@ -28,7 +28,7 @@ import { authorsOf, type Author } from '../seminar/authors';
 import { useWorkspace } from '../workspace';
 import { ExportPackDialog, type ExportChoice } from './ExportPackDialog';
 import { MergePreviewDialog, type ItemStatus, type MergePreview } from './MergePreviewDialog';
-import { gatherPackInput, loadMergeLibrary, writeMerge } from './pack-library';
+import { gatherPackInput, gatherPackInputInParts, loadMergeLibrary, writeMerge } from './pack-library';
 
 /** Whether a file is a pack or W3C annotations (rather than a text or a scan). */
 export function isPackFile(name: string): boolean {
@@ -59,20 +59,24 @@ export function usePacks(documents: readonly DocumentRecord[], openId: string | 
         const info = await bridge.appInfo();
         const generator = `${info.name} ${info.version}`;
         setExporting((e) => e && { ...e, progress: { done: 0, total: choice.documentIds.length + 1 } });
-        const input = gatherPackInput(db, choice.documentIds, { includeScans: choice.includeScans, creator, generator }).then((gathered) => {
-          setExporting((e) => e && { ...e, progress: { done: choice.documentIds.length, total: choice.documentIds.length + 1 } });
-          return gathered;
-        });
+        const gathering = { includeScans: choice.includeScans, creator, generator };
+        const read = <T,>(input: Promise<T>): Promise<T> =>
+          input.then((gathered) => {
+            setExporting((e) => e && { ...e, progress: { done: choice.documentIds.length, total: choice.documentIds.length + 1 } });
+            return gathered;
+          });
         const options = { documentIds: choice.documentIds, includeScans: choice.includeScans, ...(choice.authorIds ? { authorIds: choice.authorIds } : {}), ...(choice.kinds ? { kinds: choice.kinds } : {}) };
         const title = choice.documentIds.length === 1 ? (documents.find((d) => d.id === choice.documentIds[0])?.title ?? 'Marginalia') : 'Marginalia library';
         const result =
           choice.format === 'pack'
-            ? // Handed over while it is read, so that the writer's worker starts meanwhile.
-              await bridge.saveFile('pack', `${title} — ${creator.name}`, await writePackAsync(input, options))
+            ? // Handed over while the library is read (the worker starts meanwhile; the annotations are written as they come).
+              await bridge.saveFile('pack', `${title} — ${creator.name}`, await writePackAsync(read(gatherPackInputInParts(db, choice.documentIds, gathering)), options))
             : await bridge.saveFile(
                 'annotations',
                 `${title} — annotations`,
-                new TextEncoder().encode(exportAnnotationsJsonLd(selectPackAnnotations((await input).annotations, new Set(choice.documentIds), options), { creator, generator })),
+                new TextEncoder().encode(
+                  exportAnnotationsJsonLd(selectPackAnnotations((await read(gatherPackInput(db, choice.documentIds, gathering))).annotations, new Set(choice.documentIds), options), { creator, generator }),
+                ),
               );
         setExporting(null);
         if (result.saved) notify(`Exported to ${result.where}.`);

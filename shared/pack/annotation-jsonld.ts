@@ -275,16 +275,35 @@ export function annotationCollection(annotations: readonly Annotation[], options
  * (in a worker) while the next are made.
  */
 export function* annotationCollectionJson(annotations: readonly Annotation[], options: CollectionOptions, itemsPerPiece = 500): Generator<string> {
+  yield collectionHeadJson(annotations, options);
+  yield* annotationItemsJson(annotations, options, true, itemsPerPiece);
+  yield COLLECTION_TAIL;
+}
+
+/** What closes a collection's JSON after its items: the list, its page, the collection. */
+export const COLLECTION_TAIL = ']}}';
+
+/**
+ * The JSON text of the collection before its items (up to the `[` of its page's list): it names
+ * their count, and the collection's id is a hash of them all, so it is made once they are known.
+ */
+export function collectionHeadJson(annotations: readonly Annotation[], options: CollectionOptions): string {
   const shell = JSON.stringify(collectionOf(annotations, options, []));
   // The page is the collection's last member and its items the page's last: the shell ends with them, empty.
-  const end = ']}}';
-  if (!shell.endsWith(`[${end}`)) throw new Error('annotationCollectionJson: the page of items is not last');
-  yield shell.slice(0, -end.length);
+  if (!shell.endsWith(`[${COLLECTION_TAIL}`)) throw new Error('collectionHeadJson: the page of items is not last');
+  return shell.slice(0, -COLLECTION_TAIL.length);
+}
+
+/**
+ * The JSON text of annotations as items of a collection's list, `itemsPerPiece` at a time, each
+ * piece after the list's `first` one starting with the comma before it: the annotations of a
+ * library can then be written a part at a time, as they are read.
+ */
+export function* annotationItemsJson(annotations: readonly Annotation[], options: JsonLdWriteOptions, first: boolean, itemsPerPiece = 500): Generator<string> {
   for (let from = 0; from < annotations.length; from += itemsPerPiece) {
     const items = JSON.stringify(annotations.slice(from, from + itemsPerPiece).map((a) => annotationToJsonLd(a, options)));
-    yield from === 0 ? items.slice(1, -1) : `,${items.slice(1, -1)}`;
+    yield first && from === 0 ? items.slice(1, -1) : `,${items.slice(1, -1)}`;
   }
-  yield end;
 }
 
 function collectionOf(annotations: readonly Annotation[], options: CollectionOptions, items: JsonObject[]): JsonObject {

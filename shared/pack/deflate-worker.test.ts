@@ -124,6 +124,20 @@ describe('the deflating service', { timeout: 60_000 }, () => {
     deflater.close();
   });
 
+  it('puts bytes given at the end before the pieces, stored, in the same deflate stream', async () => {
+    const deflater = inThreadDeflater()!;
+    // A head made last (as the collection's, which counts and hashes every annotation), short and long (over a stored block's 65,535 bytes).
+    for (const head of [strToU8('{"head":"Коллекция",'), strToU8(`{"head":"${'x'.repeat(150_000)}",`)]) {
+      const pieces = deflater.pieces();
+      for (let at = 0; at < json.length; at += 10_000) pieces.push(strToU8(json.slice(at, at + 10_000)));
+      const { size, entry } = pieces.end(head.slice());
+      const whole = new Uint8Array([...head, ...text]);
+      expect(await size).toBe(whole.length);
+      checkDeflated(await entry, whole);
+    }
+    deflater.close();
+  });
+
   it('runs from its own source alone, as a worker runs it, taking the bytes it is given over', async () => {
     vi.stubGlobal('Worker', FakeWorker);
     expect(DEFLATE_WORKER_SOURCE).toContain('CompressionStream');
@@ -166,6 +180,21 @@ describe('writePackAsync with a worker', { timeout: 60_000 }, () => {
     const ended = FakeWorker.ended;
     await expect(writePackAsync(Promise.reject(new Error('The library could not be read.')), { created })).rejects.toThrow('The library could not be read.');
     expect(FakeWorker.ended).toBe(ended + 1);
+  });
+
+  it('writes annotations given in parts, as they are read, as it writes them given whole', async () => {
+    vi.stubGlobal('Worker', FakeWorker);
+    const { annotations: all, ...rest } = input;
+    const parts = [all.slice(0, 5), [], all.slice(5, 90), all.slice(90)];
+    const bytes = await writePackAsync({ ...rest, annotationParts: parts.map((part) => Promise.resolve(part)) }, { created });
+    const js = writePack(input, { created });
+    const ours = unzipSync(bytes);
+    const theirs = unzipSync(js);
+    expect(Object.keys(ours)).toEqual(Object.keys(theirs));
+    for (const name of Object.keys(ours)) expect(same(ours[name]!, theirs[name]!)).toBe(true);
+    // The collection's head (made last) is stored before the deflated items, in one deflate stream that any inflater reads.
+    expect(await readPackAsync(bytes)).toEqual(readPack(js));
+    expect(readPack(bytes)).toEqual(readPack(js));
   });
 
   it('is made on the page when the worker fails', async () => {

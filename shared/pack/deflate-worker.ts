@@ -30,8 +30,12 @@ export type DeflateRequest =
   | { type: 'entry'; id: number; bytes: Uint8Array }
   /** The next piece of an entry made in pieces (its first piece opens it): bytes, or text to encode as UTF-8. */
   | { type: 'piece'; id: number; piece: Uint8Array | string }
-  /** The entry made in pieces is complete. */
-  | { type: 'end'; id: number };
+  /**
+   * The entry made in pieces is complete. `prefix`, when given, goes before the pieces in the
+   * entry, stored: bytes known only once the pieces were made (the head of the annotations'
+   * collection names their count and a hash of them all).
+   */
+  | { type: 'end'; id: number; prefix?: Uint8Array };
 
 /** An entry deflated: the raw deflate data a zip holds, and the CRC-32, size and SHA-256 (hex) of what went in. */
 export interface DeflatedEntry {
@@ -86,20 +90,77 @@ function deflateService(host: ServiceHost, port: Port<DeflateReply, DeflateReque
     entry.writer.close().catch(() => undefined);
   };
 
-  const answer = async (id: number, bytes: Uint8Array, gzipped: Promise<Uint8Array>): Promise<void> => {
+  // CRC-32 (zip's, reflected) of a few bytes, and of two runs of bytes joined, for a stored prefix.
+  const POLY = 0xedb88320;
+  const crcOf = (bytes: Uint8Array): number => {
+    let crc = 0xffffffff;
+    for (const byte of bytes) {
+      crc ^= byte;
+      for (let k = 0; k < 8; k++) crc = crc & 1 ? (crc >>> 1) ^ POLY : crc >>> 1;
+    }
+    return (crc ^ 0xffffffff) >>> 0;
+  };
+  // The CRC register is linear over GF(2): crc(A + B) is crc(A) carried through |B| zero bytes,
+  // xor crc(B). Carrying through n zero bytes is a 32 x 32 bit matrix (one per bit of the
+  // register: its image), raised to the n-th power by squaring.
+  const times = (matrix: number[], vector: number): number => {
+    let out = 0;
+    for (let bit = 0; vector !== 0; bit++, vector >>>= 1) if (vector & 1) out ^= matrix[bit]!;
+    return out >>> 0;
+  };
+  const squared = (matrix: number[]): number[] => matrix.map((column) => times(matrix, column));
+  const crcJoined = (crcA: number, crcB: number, lengthB: number): number => {
+    // One zero bit: the register shifts right, the polynomial coming in where bit 0 falls out.
+    let step = [POLY, ...Array.from({ length: 31 }, (_, bit) => 2 ** bit)];
+    for (let k = 0; k < 3; k++) step = squared(step); // one zero byte
+    let crc = crcA;
+    for (let n = lengthB; n > 0; n = Math.floor(n / 2)) {
+      if (n % 2 === 1) crc = times(step, crc);
+      step = squared(step);
+    }
+    return (crc ^ crcB) >>> 0;
+  };
+  // Deflate's stored blocks (type 00, not final; at the start of the stream, so byte-aligned):
+  // a header byte, the length and its complement, the bytes, at most 65,535 of them a block.
+  const storedBlocks = (bytes: Uint8Array): Uint8Array => {
+    const blocks = Math.ceil(bytes.length / 0xffff);
+    const out = new Uint8Array(bytes.length + 5 * blocks);
+    for (let b = 0, at = 0; b < blocks; b++) {
+      const part = bytes.subarray(b * 0xffff, (b + 1) * 0xffff);
+      out.set([0, part.length & 0xff, part.length >>> 8, ~part.length & 0xff, (~part.length >>> 8) & 0xff], at);
+      out.set(part, at + 5);
+      at += 5 + part.length;
+    }
+    return out;
+  };
+
+  const answer = async (id: number, bytes: Uint8Array, gzipped: Promise<Uint8Array>, prefix: Uint8Array | null = null): Promise<void> => {
     try {
       const [gzip, digest] = await Promise.all([gzipped, host.crypto.subtle.digest('SHA-256', bytes)]);
       // zlib's gzip: 1f 8b, method 8, no flags (so no name, comment or extra field: the header
       // is ten bytes), the deflate data, then the CRC-32 and the size (mod 2³²), little-endian.
       const end = gzip.length - 8;
       const u32 = (at: number): number => (gzip[at]! | (gzip[at + 1]! << 8) | (gzip[at + 2]! << 16) | (gzip[at + 3]! << 24)) >>> 0;
-      if (end < 10 || gzip[0] !== 0x1f || gzip[1] !== 0x8b || gzip[2] !== 8 || gzip[3] !== 0 || u32(end + 4) !== bytes.length >>> 0) {
+      const deflatedLength = bytes.length - (prefix?.length ?? 0);
+      if (end < 10 || gzip[0] !== 0x1f || gzip[1] !== 0x8b || gzip[2] !== 8 || gzip[3] !== 0 || u32(end + 4) !== deflatedLength >>> 0) {
         throw new Error('CompressionStream wrote gzip of an unexpected form');
       }
       let sha256 = '';
       for (const byte of new Uint8Array(digest)) sha256 += byte.toString(16).padStart(2, '0');
-      const entry = { data: gzip.subarray(10, end), crc32: u32(end), size: bytes.length, sha256 };
-      port.postMessage({ id, entry }, [gzip.buffer as ArrayBuffer]);
+      let data = gzip.subarray(10, end);
+      let crc32 = u32(end);
+      if (prefix && prefix.length > 0) {
+        // The prefix in stored blocks, then zlib's blocks, the last of them final: one deflate
+        // stream, which inflates to the prefix and then the pieces.
+        const stored = storedBlocks(prefix);
+        const joined = new Uint8Array(stored.length + data.length);
+        joined.set(stored);
+        joined.set(data, stored.length);
+        data = joined;
+        crc32 = crcJoined(crcOf(prefix), crc32, deflatedLength);
+      }
+      const entry = { data, crc32, size: bytes.length, sha256 };
+      port.postMessage({ id, entry }, [data.buffer as ArrayBuffer]);
     } catch (error) {
       port.postMessage({ id, error: error instanceof Error ? error.message : String(error) }, []);
     }
@@ -127,16 +188,18 @@ function deflateService(host: ServiceHost, port: Port<DeflateReply, DeflateReque
       const entry = pieced.get(request.id) ?? open();
       pieced.delete(request.id);
       close(entry);
-      const size = entry.pieces.reduce((n, piece) => n + piece.length, 0);
+      const prefix = request.prefix ?? new Uint8Array(0);
+      const size = entry.pieces.reduce((n, piece) => n + piece.length, prefix.length);
       port.postMessage({ id: request.id, size }, []);
-      // SHA-256 wants the whole: the pieces joined (a copy, in the worker).
+      // SHA-256 wants the whole: the prefix and the pieces joined (a copy, in the worker).
       const whole = new Uint8Array(size);
-      let at = 0;
+      whole.set(prefix);
+      let at = prefix.length;
       for (const piece of entry.pieces) {
         whole.set(piece, at);
         at += piece.length;
       }
-      void answer(request.id, whole, entry.gzip);
+      void answer(request.id, whole, entry.gzip, prefix);
     }
   };
   port.postMessage({ ready: true }, []);
@@ -213,10 +276,11 @@ export class EntryDeflater {
 
   /**
    * An entry given in pieces, deflated as they come: bytes (let go of as they are pushed), or
-   * text the service encodes as UTF-8. `end` answers the entry's size in bytes as soon as the
-   * service has it all, and the entry when it is deflated.
+   * text the service encodes as UTF-8. `end` (with the bytes that go before the pieces, if any:
+   * let go of too) answers the entry's size in bytes as soon as the service has it all, and the
+   * entry when it is deflated.
    */
-  pieces(): { push(piece: Uint8Array | string): void; end(): { size: Promise<number>; entry: Promise<DeflatedEntry> } } {
+  pieces(): { push(piece: Uint8Array | string): void; end(prefix?: Uint8Array): { size: Promise<number>; entry: Promise<DeflatedEntry> } } {
     const id = this.nextId++;
     const entry = this.wait(id);
     const size = new Promise<number>((resolve, reject) => {
@@ -228,8 +292,8 @@ export class EntryDeflater {
     size.catch(() => undefined);
     return {
       push: (piece) => this.send({ type: 'piece', id, piece }, typeof piece === 'string' ? null : piece),
-      end: () => {
-        this.send({ type: 'end', id }, null);
+      end: (prefix) => {
+        this.send(prefix ? { type: 'end', id, prefix } : { type: 'end', id }, prefix ?? null);
         return { size, entry };
       },
     };

@@ -3,7 +3,7 @@
  * merging them into a library, and W3C Web Annotation JSON-LD in and out.
  */
 export { ANNOTATIONS_PATH, DEFAULT_PACK_LIMITS, MANIFEST_PATH, PACK_EXTENSION, PACK_FORMAT, PACK_FORMAT_VERSION, type PackLimits } from './format';
-export type { PackDocument, PackDocumentRecord, PackInput, PackManifest, PackScan, PackTranscription, ParsedPack, WritePackOptions } from './types';
+export type { PackDocument, PackDocumentRecord, PackInput, PackInputInParts, PackManifest, PackScan, PackTranscription, ParsedPack, WritePackOptions } from './types';
 export { writePack, writePackAsync, selectPackAnnotations } from './write-pack';
 export { readPack, readPackAsync, type ReadPackOptions } from './read-pack';
 export { annotationCollection, annotationIri, exportAnnotationsJsonLd, annotationToJsonLd, type PlainExportOptions } from './annotation-jsonld';

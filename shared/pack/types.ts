@@ -103,6 +103,15 @@ export interface PackInput {
   generator: string;
 }
 
+/**
+ * A pack's input as a library is read: the documents, and their annotations in parts that come
+ * one after another (the pack holds them in that order). writePackAsync makes each part's
+ * JSON-LD, and has it deflated, while the next is still being read.
+ */
+export interface PackInputInParts extends Omit<PackInput, 'annotations'> {
+  annotationParts: ReadonlyArray<Promise<readonly Annotation[]>>;
+}
+
 export interface WritePackOptions {
   /** The documents to include (default: all of `input.documents`). */
   documentIds?: readonly string[];

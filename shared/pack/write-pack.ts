@@ -5,11 +5,11 @@
 import { strToU8 } from 'fflate';
 import type { Annotation } from '../annotation';
 import { scanFormatMime, sniffScanFormat, type ScanFormat } from '../importers/scan-format';
-import { annotationCollection, annotationCollectionJson, collectionHash, type CollectionOptions } from './annotation-jsonld';
+import { annotationCollection, annotationItemsJson, COLLECTION_TAIL, collectionHash, collectionHeadJson, type CollectionOptions } from './annotation-jsonld';
 import { DeflaterFailure, inThreadDeflater, startDeflateWorker, type DeflatedEntry, type EntryDeflater } from './deflate-worker';
 import { documentEntryJson, documentEntryPath, scanEntryPath } from './document-entry';
 import { ANNOTATIONS_PATH, MANIFEST_PATH, PACK_FORMAT, PACK_FORMAT_VERSION } from './format';
-import type { PackDocument, PackFileEntry, PackInput, PackManifest, WritePackOptions } from './types';
+import type { PackDocument, PackFileEntry, PackInput, PackInputInParts, PackManifest, WritePackOptions } from './types';
 import { sha256Hex, sha256HexAsync } from './native';
 import { DEFAULT_DEFLATE_LEVEL, fflateZipFile, NATIVE_MIN_BYTES, writeZip, zipFiles, type DeflateLevel, type ZipFile, type ZipInput } from './zip';
 
@@ -53,8 +53,9 @@ export function selectPackAnnotations(annotations: readonly Annotation[], docume
  */
 export function writePack(input: PackInput, options: WritePackOptions = {}): Uint8Array {
   const plan = planPack(input, options);
-  const files = [...plan.files, jsonEntry(ANNOTATIONS_PATH, jsonBytes(annotationCollection(plan.annotations, plan.collection)))];
-  const manifest = manifestFile(plan, files.map((f) => ({ path: f.path, bytes: f.bytes.length, sha256: sha256Hex(f.bytes) })));
+  const annotations = selectPackAnnotations(input.annotations, plan.documentIds, options);
+  const files = [...plan.files, jsonEntry(ANNOTATIONS_PATH, jsonBytes(annotationCollection(annotations, collectionOptions(plan, annotations))))];
+  const manifest = manifestFile(plan, annotations.length, files.map((f) => ({ path: f.path, bytes: f.bytes.length, sha256: sha256Hex(f.bytes) })));
   const all = [manifest, ...files];
   return writeZip(all, zipDate(plan.created), progress(all, options));
 }
@@ -72,11 +73,17 @@ export function writePack(input: PackInput, options: WritePackOptions = {}): Uin
  *
  * `input` may be a promise of it, the library still being read: the worker is started first,
  * so that it is ready when the input comes (a worker takes 50–200 ms to start, and cannot start
- * while the page is busy; started here after the reading, the page would wait for it).
+ * while the page is busy; started here after the reading, the page would wait for it). Its
+ * annotations may come in parts (PackInputInParts): the worker then deflates the JSON of the
+ * first while the next are read. The collection's head, which counts and hashes them all, is
+ * put before them once they are all in, stored (deflate-worker.ts).
  */
-export async function writePackAsync(input: PackInput | Promise<PackInput>, options: WritePackOptions = {}): Promise<Uint8Array> {
+export async function writePackAsync(
+  input: PackInput | PackInputInParts | Promise<PackInput | PackInputInParts>,
+  options: WritePackOptions = {},
+): Promise<Uint8Array> {
   const worker = startDeflateWorker();
-  let given: PackInput;
+  let given: PackInput | PackInputInParts;
   let plan: PackPlan;
   try {
     given = await input;
@@ -85,10 +92,13 @@ export async function writePackAsync(input: PackInput | Promise<PackInput>, opti
     worker?.close();
     throw error;
   }
+  const parts = 'annotationParts' in given ? given.annotationParts : [Promise.resolve(given.annotations)];
+  // A part that fails is reported when its turn comes.
+  for (const part of parts) part.catch(() => undefined);
   if (worker) {
     try {
       await worker.ready;
-      return await zipPlan(plan, options, worker);
+      return await zipPlan(plan, parts, options, worker);
     } catch (error) {
       if (!(error instanceof DeflaterFailure)) throw error;
       // The worker could not do its part (it did not start, say). It took the plan's JSON
@@ -97,7 +107,7 @@ export async function writePackAsync(input: PackInput | Promise<PackInput>, opti
       worker.close();
     }
   }
-  return zipPlan(worker ? planPack(given, { ...options, created: plan.created }) : plan, options, null);
+  return zipPlan(worker ? planPack(given, { ...options, created: plan.created }) : plan, parts, options, null);
 }
 
 /** What a pack holds: every entry but the annotations and the manifest made, and what those are made of. */
@@ -105,25 +115,33 @@ interface PackPlan {
   created: string;
   /** The scans and document entries, in the zip's order. */
   files: ZipInput[];
-  annotations: Annotation[];
-  collection: CollectionOptions;
-  manifest: Omit<PackManifest, 'contents'> & { contents: Omit<PackManifest['contents'], 'files'> };
+  /** The documents packed: their annotations are the pack's (selectPackAnnotations). */
+  documentIds: ReadonlySet<string>;
+  /** How the annotations are written; the collection's id, a hash of them all, is added once they are known (collectionOptions). */
+  collection: Omit<CollectionOptions, 'id'>;
+  manifest: Omit<PackManifest, 'contents'> & { contents: Omit<PackManifest['contents'], 'files' | 'annotations'> };
+}
+
+/** The collection's options for these annotations: its id is a hash of them. */
+function collectionOptions(plan: PackPlan, annotations: readonly Annotation[]): CollectionOptions {
+  return { ...plan.collection, id: `urn:marginalia:pack:${collectionHash(annotations, plan.created)}` };
 }
 
 /** An entry as the zip holds it, with the SHA-256 (hex) of its bytes for the manifest. */
 type PackedFile = ZipFile & { sha256: string };
 
 /**
- * The zip of a plan, its entries deflated and hashed by `worker` when given, else on this
- * thread. The work is ordered so that the worker has its share early and the page does its own
- * meanwhile: the large entries go to the worker first (their bytes handed over), then the
- * annotations' JSON, made and stringified a piece at a time and sent as each piece is made;
- * then the page hashes the small entries (stored) and the scans (the caller's bytes, stored as
- * they are), deflating the middling ones with fflate (the same bytes with or without a
- * worker). Without a worker the
- * page does all of it, the large entries with the host's zlib where it has one.
+ * The zip of a plan and its annotations (in parts, as they come), its entries deflated and
+ * hashed by `worker` when given, else on this thread. The work is ordered so that the worker has
+ * its share early and the page does its own meanwhile: the large entries go to the worker first
+ * (their bytes handed over); then the page hashes the small entries (stored) and the scans (the
+ * caller's bytes, stored as they are), deflating the middling ones with fflate (the same bytes
+ * with or without a worker), while the annotations are still being read; then each part of the
+ * annotations' JSON is made and stringified a piece at a time and sent as each piece is made,
+ * and the collection's head last. Without a worker the page does all of it, the large entries
+ * with the host's zlib where it has one.
  */
-async function zipPlan(plan: PackPlan, options: WritePackOptions, worker: EntryDeflater | null): Promise<Uint8Array> {
+async function zipPlan(plan: PackPlan, parts: ReadonlyArray<Promise<readonly Annotation[]>>, options: WritePackOptions, worker: EntryDeflater | null): Promise<Uint8Array> {
   const native = worker ?? inThreadDeflater();
   const deflatesNatively = (file: ZipInput): boolean => file.compress && file.bytes.length >= NATIVE_MIN_BYTES && native !== null;
   const deflated = (path: string, d: DeflatedEntry): PackedFile => ({ path, data: d.data, deflated: true, size: d.size, crc32: d.crc32, level: DEFAULT_DEFLATE_LEVEL, sha256: d.sha256 });
@@ -135,9 +153,11 @@ async function zipPlan(plan: PackPlan, options: WritePackOptions, worker: EntryD
 
   const progress = entryProgress(options);
   const known = plan.files.reduce((n, f) => n + f.bytes.length, 0);
-  const files: Array<Promise<PackedFile> | null> = plan.files.map((file) => (deflatesNatively(file) ? pack(file).then(progress.done) : null));
+  const natives: Array<Promise<PackedFile> | null> = plan.files.map((file) => (deflatesNatively(file) ? pack(file).then(progress.done) : null));
+  const files = plan.files.map((file, i) => natives[i] ?? pack(file).then(progress.done));
 
-  let annotations: Promise<PackedFile>;
+  const annotations: Annotation[] = [];
+  let entry: Promise<PackedFile>;
   if (worker) {
     // Every other piece is encoded here and its bytes handed over, the others sent as text for
     // the worker to encode: so the encoding is shared between the two threads. (All of it in the
@@ -145,20 +165,25 @@ async function zipPlan(plan: PackPlan, options: WritePackOptions, worker: EntryD
     // worker; on two busy cores the halves took 10–25 % less time than either.)
     const pieces = worker.pieces();
     let count = 0;
-    for (const piece of annotationCollectionJson(plan.annotations, plan.collection)) pieces.push(count++ % 2 ? strToU8(piece) : piece);
-    pieces.push('\n');
-    const { size, entry } = pieces.end();
+    for (const part of parts) {
+      const selected = selectPackAnnotations(await part, plan.documentIds, options);
+      for (const piece of annotationItemsJson(selected, plan.collection, annotations.length === 0)) pieces.push(count++ % 2 ? strToU8(piece) : piece);
+      for (const a of selected) annotations.push(a);
+    }
+    pieces.push(`${COLLECTION_TAIL}\n`);
+    const head = strToU8(collectionHeadJson(annotations, collectionOptions(plan, annotations)));
+    const { size, entry: done } = pieces.end(head);
     // (Should the worker fail, the entry's failure is what is reported.)
     size.then((bytes) => progress.start(known + bytes), () => undefined);
-    annotations = entry.then((d) => progress.done(deflated(ANNOTATIONS_PATH, d)));
+    entry = done.then((d) => progress.done(deflated(ANNOTATIONS_PATH, d)));
   } else {
-    const entry = jsonEntry(ANNOTATIONS_PATH, jsonBytes(annotationCollection(plan.annotations, plan.collection)));
-    progress.start(known + entry.bytes.length);
-    annotations = pack(entry).then(progress.done);
+    for (const part of parts) for (const a of selectPackAnnotations(await part, plan.documentIds, options)) annotations.push(a);
+    const json = jsonEntry(ANNOTATIONS_PATH, jsonBytes(annotationCollection(annotations, collectionOptions(plan, annotations))));
+    progress.start(known + json.bytes.length);
+    entry = pack(json).then(progress.done);
   }
-  const all = [...plan.files.map((file, i) => files[i] ?? pack(file).then(progress.done)), annotations];
-  const entries = await Promise.all(all);
-  const manifest = await pack(manifestFile(plan, entries.map((f) => ({ path: f.path, bytes: f.size, sha256: f.sha256 }))));
+  const entries = await Promise.all([...files, entry]);
+  const manifest = await pack(manifestFile(plan, annotations.length, entries.map((f) => ({ path: f.path, bytes: f.size, sha256: f.sha256 }))));
   if (native !== worker) native?.close();
   return zipFiles([manifest, ...entries], zipDate(plan.created));
 }
@@ -184,7 +209,7 @@ function entryProgress(options: WritePackOptions): { start(total: number): void;
   };
 }
 
-function planPack(input: PackInput, options: WritePackOptions): PackPlan {
+function planPack(input: Omit<PackInput, 'annotations'>, options: WritePackOptions): PackPlan {
   const created = options.created ?? new Date().toISOString();
   const byId = new Map<string, PackDocument>();
   for (const d of input.documents) {
@@ -198,7 +223,6 @@ function planPack(input: PackInput, options: WritePackOptions): PackPlan {
     return d;
   });
   const includeScans = options.includeScans ?? true;
-  const annotations = selectPackAnnotations(input.annotations, new Set(ids), options);
 
   const files: ZipInput[] = [];
   const scanMimes = new Map<string, string>();
@@ -221,9 +245,8 @@ function planPack(input: PackInput, options: WritePackOptions): PackPlan {
     files.push(jsonEntry(documentEntryPath(document.record.id), jsonBytes(documentEntryJson(document, paths))));
   }
 
-  const collection: CollectionOptions = {
+  const collection: Omit<CollectionOptions, 'id'> = {
     marginalia: true,
-    id: `urn:marginalia:pack:${collectionHash(annotations, created)}`,
     label: `Annotations in a Marginalia pack from ${input.creator.name}`,
     creator: input.creator,
     created,
@@ -234,7 +257,7 @@ function planPack(input: PackInput, options: WritePackOptions): PackPlan {
   return {
     created,
     files,
-    annotations,
+    documentIds: new Set(ids),
     collection,
     manifest: {
       format: PACK_FORMAT,
@@ -244,7 +267,6 @@ function planPack(input: PackInput, options: WritePackOptions): PackPlan {
       created,
       contents: {
         documents: documents.length,
-        annotations: annotations.length,
         scans: scanCount,
         scansIncluded: includeScans,
         documentIds: [...ids],
@@ -254,8 +276,10 @@ function planPack(input: PackInput, options: WritePackOptions): PackPlan {
 }
 
 /** The manifest entry, listing every other file with its size and SHA-256. */
-function manifestFile(plan: PackPlan, files: PackFileEntry[]): ZipInput {
-  const manifest: PackManifest = { ...plan.manifest, contents: { ...plan.manifest.contents, files } };
+function manifestFile(plan: PackPlan, annotations: number, files: PackFileEntry[]): ZipInput {
+  const { documents, ...rest } = plan.manifest.contents;
+  // In the order the manifest has always had its fields.
+  const manifest: PackManifest = { ...plan.manifest, contents: { documents, annotations, ...rest, files } };
   // The manifest goes first, as readers and people listing the zip look for it there.
   return jsonEntry(MANIFEST_PATH, jsonBytes(manifest, true));
 }
