@@ -51,7 +51,7 @@ const LIBRARY: LibrarySpec = {
 };
 
 const OPEN_ROUNDS = 3;
-/** What a trace of an opening records (BENCH_TRACE): the main thread's tasks, Blink's lifecycle, V8, IndexedDB. */
+/** What a trace of an opening or a pack export records (BENCH_TRACE): the main thread's tasks, Blink's lifecycle, V8, IndexedDB. */
 const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'v8', 'IndexedDB', 'toplevel', 'disabled-by-default-v8.cpu_profiler'];
 const TYPING = { bursts: 3, keys: 15, pauseMs: 1500, maxBurstMs: 10_000, maxTotalMs: 25_000 };
 
@@ -386,8 +386,13 @@ test.describe('library', () => {
       // Alternated, so that whatever the machine does meanwhile hits both.
       const steps = ['export', 'read', 'import', 'write'] as const;
       for (const step of round % 2 === 0 ? steps : ([steps[1], steps[0], steps[3], steps[2]] as const)) {
-        if (step === 'export') exports.push(await page.evaluate(() => (window as unknown as Harness).benchLibrary.exportPack()));
-        else if (step === 'read') {
+        if (step === 'export') {
+          // BENCH_TRACE=/tmp/t also writes a Chromium trace of each export (/tmp/t-export-1.trace.json, …): the page's and the deflating worker's threads, with the V8 CPU profiler's samples.
+          const tracing = process.env.BENCH_TRACE;
+          if (tracing) await page.context().browser()!.startTracing(page, { path: `${tracing}-export-${round + 1}.trace.json`, categories: TRACE_CATEGORIES });
+          exports.push(await page.evaluate(() => (window as unknown as Harness).benchLibrary.exportPack()));
+          if (tracing) await page.context().browser()!.stopTracing();
+        } else if (step === 'read') {
           const raw = await page.evaluate(() => (window as unknown as Harness).benchLibrary.readRaw());
           reads.push(raw.ms);
           records = raw.records;
