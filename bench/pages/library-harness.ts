@@ -7,7 +7,7 @@
  *   database, "marginalia", through the app's own MarginaliaDatabase class (so at the current
  *   schema version), before the app opens it;
  * - `exportPack()` / `readRaw()`: the whole library as a pack, as File › Export Annotation Pack
- *   makes it (gatherPackInput + writePackAsync), against reading the same tables with `toArray`;
+ *   makes it (gatherPackInputInParts handed to writePackAsync), against reading the same tables with `toArray`;
  * - `importPack()` / `writeRaw()`: that pack into an empty library, as File › Open Annotation
  *   Pack merges it (readPackAsync + loadMergeLibrary + planMerge + applyMergePlan + writeMerge),
  *   against `bulkPut` of the records `readRaw` read;

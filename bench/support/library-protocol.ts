@@ -73,7 +73,7 @@ export interface SeedSummary {
 /** One export of the whole library as a pack, and the raw read beside it. */
 export interface ExportTiming {
   totalMs: number;
-  /** Phases: gatherPackInput (reading the library, lineages), writePack (JSON-LD, zip, hashes). */
+  /** Phases, which overlap: gatherPackInput (until the last annotations are read; the JSON-LD of the first is made meanwhile), writePack (what is left after: the last JSON-LD, deflating, the zip, hashes). */
   phases: Record<string, number>;
   packBytes: number;
 }
