@@ -120,9 +120,9 @@ export function ScanViewer({ scan, sheetLabel, state, onStateChange, overlay, on
       navigatorBackground: '#e9e4da',
       navigatorBorderColor: '#6b645a',
       navigatorDisplayRegionColor: '#7a3b1d',
-      // The minimap fades out by a CSS transition (viewer.css), which the compositor runs. Its
-      // own fade asked for a frame of the whole page at every refresh for 3.5 s after each
-      // zoom or pan, typing in the transcription included.
+      // The minimap fades out by a CSS animation (viewer.css), which the compositor runs.
+      // OpenSeadragon's own fade asked for a frame of the whole page at every refresh for 3.5 s
+      // after each zoom or pan, and could not be paused half-way (openseadragon-idle.ts).
       navigatorAutoFade: false,
       autoHideControls: false,
       // A click is left free for drawing regions; the wheel, the keys and the toolbar zoom.
@@ -146,7 +146,7 @@ export function ScanViewer({ scan, sheetLabel, state, onStateChange, overlay, on
     });
     // OpenSeadragon would otherwise draw a frame of the whole page at every display refresh
     // while a scan is open, typing in the transcription beside it included.
-    const resumeRedraws = pauseRedrawsWhenIdle(osd);
+    const stopPausingRedraws = pauseRedrawsWhenIdle(osd);
     const update = () => setReadout(readoutOf(osd));
     // Whether the view is still as the last fit left it. While it is, a change in the pane's
     // size (the toolbar appearing, the split being dragged) fits the page again, rather than
@@ -203,7 +203,7 @@ export function ScanViewer({ scan, sheetLabel, state, onStateChange, overlay, on
       openerRef.current = null;
       refitRef.current = null;
       requestedKeyRef.current = null;
-      resumeRedraws();
+      stopPausingRedraws();
       osd.destroy();
       setViewer(null);
     };

@@ -4,7 +4,9 @@
  *
  * What counts as moving, for a viewer and its minimap: a spring animation (zoom, pan, a turn;
  * OpenSeadragon's own animation-start … animation-finish, which also spans tiles fading in),
- * images still being loaded or decoded, tiles waiting to be drawn, or the controls fading out.
+ * images still being loaded or decoded, or tiles waiting to be drawn. OpenSeadragon's fading of
+ * its controls is not followed: a fade parked half-way would stay half-done, so a viewer paused
+ * here must have it off (`autoHideControls: false`; ScanViewer fades its minimap with CSS).
  *
  * What wakes the loop: any pointer, wheel, key or focus event inside a viewer (OpenSeadragon
  * moves its springs from those), a change of a viewport's springs or a forced redraw (the app's
@@ -19,32 +21,13 @@ const watched = new Set<OpenSeadragon.Viewer>();
 const animating = new WeakSet<OpenSeadragon.Viewer>();
 let gate: FrameGate | null = null;
 
-/** What OpenSeadragon keeps on a viewer about its controls' fade (not in its types). */
-interface FadeState {
-  controlsShouldFade?: boolean;
-  controlsFadeBeginTime?: number;
-  controlsFadeLength?: number;
-}
-
-function fading(viewer: OpenSeadragon.Viewer, now: number): boolean {
-  const fade = viewer as unknown as FadeState;
-  if (!fade.controlsShouldFade) return false;
-  return now < (fade.controlsFadeBeginTime ?? 0) + (fade.controlsFadeLength ?? 0);
-}
-
-function moving(viewer: OpenSeadragon.Viewer, now: number): boolean {
+function moving(viewer: OpenSeadragon.Viewer): boolean {
   const loader = viewer.imageLoader;
-  return (
-    animating.has(viewer) ||
-    (loader !== undefined && (loader.jobsInProgress > 0 || loader.jobQueue.length > 0)) ||
-    viewer.world.needsDraw() ||
-    fading(viewer, now)
-  );
+  return animating.has(viewer) || (loader !== undefined && (loader.jobsInProgress > 0 || loader.jobQueue.length > 0)) || viewer.world.needsDraw();
 }
 
 function anyMoving(): boolean {
-  const now = Date.now();
-  for (const viewer of watched) if (moving(viewer, now)) return true;
+  for (const viewer of watched) if (moving(viewer)) return true;
   return false;
 }
 
