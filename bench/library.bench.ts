@@ -55,17 +55,26 @@ const OPEN_ROUNDS = 3;
 const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'v8', 'IndexedDB', 'toplevel', 'disabled-by-default-v8.cpu_profiler'];
 const TYPING = { bursts: 3, keys: 15, pauseMs: 1500, maxBurstMs: 10_000, maxTotalMs: 25_000 };
 
-/** Types and records as `typeAndRecord`; with BENCH_TRACE=/tmp/x, also writes a Chromium trace of it (/tmp/x-typing-editor-large.trace.json, …). */
-async function tracedTyping(page: Page, name: string): Promise<KeystrokeRecording> {
+/**
+ * Runs `work`; with BENCH_TRACE=/tmp/x, also writes a Chromium trace of it to
+ * /tmp/x-<name>.trace.json (for chrome://tracing or Perfetto): the page's and its workers'
+ * threads, with the V8 CPU profiler's samples.
+ */
+async function traced<T>(page: Page, name: string, work: () => Promise<T>): Promise<T> {
   const tracing = process.env.BENCH_TRACE;
-  if (!tracing) return typeAndRecord(page, TYPING);
+  if (!tracing) return work();
   const browser = page.context().browser()!;
-  await browser.startTracing(page, { path: `${tracing}-typing-${name}.trace.json`, categories: TRACE_CATEGORIES });
+  await browser.startTracing(page, { path: `${tracing}-${name}.trace.json`, categories: TRACE_CATEGORIES });
   try {
-    return await typeAndRecord(page, TYPING);
+    return await work();
   } finally {
     await browser.stopTracing();
   }
+}
+
+/** Types and records as `typeAndRecord`, traced as `typing-<name>` (see `traced`). */
+function tracedTyping(page: Page, name: string): Promise<KeystrokeRecording> {
+  return traced(page, `typing-${name}`, () => typeAndRecord(page, TYPING));
 }
 /** An opening slower than this (ten times its goal) is timed twice rather than three times. */
 const SLOW_OPEN_MS = 10_000;
@@ -193,11 +202,8 @@ test.describe('library', () => {
           if (round === 0) await expectLibraryOf(page, library.documents);
           // …then the large one is chosen in the library: timed.
           sampler = sampleHeap(session);
-          // BENCH_TRACE=/tmp/open writes a Chromium trace of each timed opening (/tmp/open-1.trace.json, …), for chrome://tracing or Perfetto.
-          const tracing = process.env.BENCH_TRACE;
-          if (tracing) await page.context().browser()!.startTracing(page, { path: `${tracing}-${round + 1}.trace.json`, categories: TRACE_CATEGORIES });
-          app.push(await timeUntilInteractive(page, () => libraryButton(page, library.largeTitle).click(), large));
-          if (tracing) await page.context().browser()!.stopTracing();
+          // BENCH_TRACE=/tmp/open traces each timed opening (/tmp/open-1.trace.json, …).
+          app.push(await traced(page, `${round + 1}`, () => timeUntilInteractive(page, () => libraryButton(page, library.largeTitle).click(), large)));
           await page.waitForTimeout(1000);
           heap.largePeak.push(Math.max(...keepSamples(heap.samples, `large ${round + 1}`, await sampler.stop())));
           heap.largeAfter.push(await measureMemory(page, session));
@@ -387,11 +393,8 @@ test.describe('library', () => {
       const steps = ['export', 'read', 'import', 'write'] as const;
       for (const step of round % 2 === 0 ? steps : ([steps[1], steps[0], steps[3], steps[2]] as const)) {
         if (step === 'export') {
-          // BENCH_TRACE=/tmp/t also writes a Chromium trace of each export (/tmp/t-export-1.trace.json, …): the page's and the deflating worker's threads, with the V8 CPU profiler's samples.
-          const tracing = process.env.BENCH_TRACE;
-          if (tracing) await page.context().browser()!.startTracing(page, { path: `${tracing}-export-${round + 1}.trace.json`, categories: TRACE_CATEGORIES });
-          exports.push(await page.evaluate(() => (window as unknown as Harness).benchLibrary.exportPack()));
-          if (tracing) await page.context().browser()!.stopTracing();
+          // BENCH_TRACE=/tmp/t also traces each export (/tmp/t-export-1.trace.json, …), the deflating worker's thread included.
+          exports.push(await traced(page, `export-${round + 1}`, () => page.evaluate(() => (window as unknown as Harness).benchLibrary.exportPack())));
         } else if (step === 'read') {
           const raw = await page.evaluate(() => (window as unknown as Harness).benchLibrary.readRaw());
           reads.push(raw.ms);
