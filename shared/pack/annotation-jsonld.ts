@@ -267,18 +267,13 @@ export function annotationCollection(annotations: readonly Annotation[], options
   return collectionOf(annotations, options, annotations.map((a) => annotationToJsonLd(a, options)));
 }
 
-/**
+/*
  * The JSON text of `annotationCollection(annotations, options)`, exactly as `JSON.stringify`
- * writes it, in pieces: the collection up to its page's first item, then the items
- * `itemsPerPiece` at a time, then the end. A large library's collection (some 20 MB of JSON)
- * is then made, stringified and encoded a piece at a time, and the first pieces can be deflated
- * (in a worker) while the next are made.
+ * writes it, in pieces: `collectionHeadJson`, then `annotationItemsJson` (in as many parts as
+ * wanted), then `COLLECTION_TAIL`. A large library's collection (some 20 MB of JSON) is then
+ * made, stringified and encoded a piece at a time, and the first pieces can be deflated (in a
+ * worker) while the next are made, or even read (writePackAsync).
  */
-export function* annotationCollectionJson(annotations: readonly Annotation[], options: CollectionOptions, itemsPerPiece = 500): Generator<string> {
-  yield collectionHeadJson(annotations, options);
-  yield* annotationItemsJson(annotations, options, true, itemsPerPiece);
-  yield COLLECTION_TAIL;
-}
 
 /** What closes a collection's JSON after its items: the list, its page, the collection. */
 export const COLLECTION_TAIL = ']}}';

@@ -2,11 +2,12 @@ import { resolveObjectURL } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import { inflateSync, strToU8, unzipSync } from 'fflate';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { annotationCollection, annotationCollectionJson, type CollectionOptions } from './annotation-jsonld';
+import { annotationCollection, annotationItemsJson, COLLECTION_TAIL, collectionHeadJson, type CollectionOptions } from './annotation-jsonld';
 import { DEFLATE_WORKER_SOURCE, DeflaterFailure, inThreadDeflater, startDeflateWorker, type DeflatedEntry } from './deflate-worker';
 import { sha256Hex } from './native';
 import { readPack, readPackAsync } from './read-pack';
 import { annotation, annotationsOfEveryKind, noteDocument, paragraphs, sampleDocument, TEACHER, textTarget } from './test-fixtures';
+import type { Annotation } from '../annotation';
 import type { PackInput } from './types';
 import { STORED_ENTRY_BYTES, writePack, writePackAsync } from './write-pack';
 import { crc32, readZipDirectory } from './zip';
@@ -99,10 +100,16 @@ afterEach(() => {
 describe('the annotation collection in pieces', () => {
   const options: CollectionOptions = { marginalia: true, id: 'urn:marginalia:pack:1', label: 'Pieces', creator: TEACHER, created, generator: 'test' };
 
-  it('is JSON.stringify of the whole collection, whatever the size of the pieces', () => {
+  // The head, the items in parts (each part after the first opening with a comma), the tail: as writePackAsync writes them.
+  const inPieces = (parts: ReadonlyArray<readonly Annotation[]>, size?: number): string =>
+    [collectionHeadJson(parts.flat(), options), ...parts.flatMap((part, i) => [...annotationItemsJson(part, options, parts.slice(0, i).every((p) => p.length === 0), size)]), COLLECTION_TAIL].join('');
+
+  it('is JSON.stringify of the whole collection, whatever the size of the pieces and the parts', () => {
     const whole = JSON.stringify(annotationCollection(annotations, options));
-    for (const size of [1, 7, 500]) expect([...annotationCollectionJson(annotations, options, size)].join('')).toBe(whole);
-    expect([...annotationCollectionJson([], options)].join('')).toBe(JSON.stringify(annotationCollection([], options)));
+    for (const size of [1, 7, 500]) expect(inPieces([annotations], size)).toBe(whole);
+    const half = Math.floor(annotations.length / 2);
+    expect(inPieces([[], annotations.slice(0, half), [], annotations.slice(half)], 3)).toBe(whole);
+    expect(inPieces([])).toBe(JSON.stringify(annotationCollection([], options)));
   });
 });
 

@@ -91,6 +91,8 @@ function deflateService(host: ServiceHost, port: Port<DeflateReply, DeflateReque
   };
 
   // CRC-32 (zip's, reflected) of a few bytes, and of two runs of bytes joined, for a stored prefix.
+  // Not zip.ts's crc32: this function is sent to the worker as its own source text
+  // (DEFLATE_WORKER_SOURCE), so it can call nothing outside itself.
   const POLY = 0xedb88320;
   const crcOf = (bytes: Uint8Array): number => {
     let crc = 0xffffffff;
