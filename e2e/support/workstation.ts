@@ -105,10 +105,17 @@ export async function annotate(
   spec: WordsSpec = {},
 ): Promise<Locator> {
   await selectWords(page, words, spec);
+  const existing = new Set(await page.locator('.annotation-card').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-annotation-id'))));
   await page.getByRole('toolbar', { name: 'Annotate selection' }).getByRole('button', { name: new RegExp(`^${kind}`) }).click();
-  const card = page.locator('.annotation-card.open');
-  await expect(card).toHaveCount(1);
-  return card;
+  // The card open just after the click may still be the previous annotation's: wait for the new one.
+  const open = page.locator('.annotation-card.open');
+  await expect(open).toHaveCount(1);
+  let id: string | null = null;
+  await expect.poll(async () => {
+    id = await open.getAttribute('data-annotation-id');
+    return id !== null && !existing.has(id);
+  }).toBe(true);
+  return page.locator(`.annotation-card[data-annotation-id="${id!}"]`);
 }
 
 /** Types into the open annotation's body editor. */
