@@ -24,7 +24,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type CDPSession, type Page } from '@playwright/test';
 import { typeAndRecord, type KeystrokeRecording } from './support/keystrokes';
-import { timeUntilInteractive, type InteractiveTiming, type InteractiveWanted } from './support/library-open';
+import { timeKeyUntilShown, timeUntilInteractive, type InteractiveTiming, type InteractiveWanted } from './support/library-open';
 import { openHarness, serveBenchPages } from './support/library-pages';
 import type { BenchBareApi, BenchLibraryApi, ExportTiming, ImportTiming, LibrarySpec, ReanchorRun, SeedSummary } from './support/library-protocol';
 import { collectGarbage, measureMemory, mebibytes, memorySession, type MemorySnapshot } from './support/memory';
@@ -292,6 +292,7 @@ test.describe('library', () => {
       twin: { title: library.twinTitle!, first: library.twinFirst!, highlightedIds: 1 },
     };
     const recordings: Record<keyof typeof docs, { editor: KeystrokeRecording[]; body: KeystrokeRecording[] }> = { large: { editor: [], body: [] }, twin: { editor: [], body: [] } };
+    const enteringEditorMs: Record<keyof typeof docs, number> = { large: Number.NaN, twin: Number.NaN };
     for (const which of ['large', 'twin'] as const) {
       const doc = docs[which];
       const started = Date.now();
@@ -300,7 +301,7 @@ test.describe('library', () => {
       await page.waitForTimeout(1000);
 
       // The transcription editor (Edit › Edit Transcription, Ctrl+E), typing at the start of sheet 1.
-      await page.keyboard.press('Control+e');
+      enteringEditorMs[which] = await timeKeyUntilShown(page, 'Control+e', '.transcription-text.editing');
       const editor = page.locator('.transcription-text.editing');
       await expect(editor.locator(':scope > section.sheet')).toHaveCount(LIBRARY.sheets, { timeout: 120_000 });
       await page.waitForTimeout(500);
@@ -333,7 +334,7 @@ test.describe('library', () => {
       await page.waitForTimeout(1500);
       const latest = (list: KeystrokeRecording[]) => list.at(-1)!.latencies;
       console.log(
-        `  ${which}: transcription editor median ${round1(median(latest(recordings[which].editor)))} ms, p95 ${round1(percentile(latest(recordings[which].editor), 95))} ms over ${latest(recordings[which].editor).length} keys; ` +
+        `  ${which}: entering the editor ${Math.round(enteringEditorMs[which])} ms; transcription editor median ${round1(median(latest(recordings[which].editor)))} ms, p95 ${round1(percentile(latest(recordings[which].editor), 95))} ms over ${latest(recordings[which].editor).length} keys; ` +
           `body median ${round1(median(latest(recordings[which].body)))} ms, p95 ${round1(percentile(latest(recordings[which].body), 95))} ms over ${latest(recordings[which].body).length} keys (${((Date.now() - started) / 1000).toFixed(0)} s)`,
       );
     }
@@ -375,6 +376,13 @@ test.describe('library', () => {
         compares,
       });
     }
+    await record(testInfo, {
+      name: 'entering the transcription editor (Ctrl+E) until it is drawn',
+      value: enteringEditorMs.large,
+      baseline: enteringEditorMs.twin,
+      unit: 'ms',
+      compares: `one Ctrl+E each, from the key going down until the editor's frame is drawn: the document with ${LIBRARY.annotations.toLocaleString('en-US')} annotations vs the same text and scans with one (no goal in the issue; a user waits for this)`,
+    });
     const floorCompares = `one editable line on an empty page, typed as above: what any page pays for a key (no baseline, no goal)`;
     await record(testInfo, { name: 'keystroke → paint in an empty editable (the floor of this measure), median', value: median(floor.latencies), unit: 'ms', compares: floorCompares, detail: detailOf([floor]) });
     await record(testInfo, { name: 'keystroke → paint in an empty editable (the floor of this measure), p95', value: percentile(floor.latencies, 95), unit: 'ms', compares: floorCompares });

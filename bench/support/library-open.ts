@@ -131,3 +131,31 @@ export async function timeUntilInteractive(page: Page, act: () => Promise<void>,
   await act();
   return page.evaluate(() => (window as WithTiming).__benchInteractive!);
 }
+
+/**
+ * Presses `key` and answers the milliseconds, in the page, from the key going down (the `keydown`
+ * event's own timestamp) until `selector` matches and that frame has been drawn: entering the
+ * transcription editor (Ctrl+E), for one.
+ */
+export async function timeKeyUntilShown(page: Page, key: string, selector: string, timeoutMs = 180_000): Promise<number> {
+  const shown = page.evaluate(
+    ({ selector, timeoutMs }) =>
+      new Promise<number>((resolve, reject) => {
+        let startedAt = Number.NaN;
+        window.addEventListener('keydown', (event) => (startedAt = event.timeStamp), { capture: true, once: true });
+        const deadline = performance.now() + timeoutMs;
+        const frame = (): void => {
+          if (performance.now() > deadline) return reject(new Error(`timeKeyUntilShown: no ${selector} within ${timeoutMs} ms`));
+          if (Number.isNaN(startedAt) || !document.querySelector(selector)) return void requestAnimationFrame(frame);
+          // After this frame's style, layout and paint.
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => resolve(performance.now() - startedAt);
+          channel.port2.postMessage(null);
+        };
+        requestAnimationFrame(frame);
+      }),
+    { selector, timeoutMs },
+  );
+  await page.keyboard.press(key);
+  return shown;
+}

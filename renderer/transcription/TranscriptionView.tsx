@@ -6,18 +6,20 @@
  * user selects are reported as ProseMirror positions; the sheet being read is reported as the
  * user scrolls or clicks, so the scan beside it can follow.
  *
- * In a long document only the highlights of the sheets in or near view are drawn; the window
+ * In a long document only the sheets in or near view are drawn, text and highlights; the window
  * moves as the pane scrolls or is resized, and at once when the view scrolls to a place
- * (visible-sheets.ts, highlight-plugin.ts).
+ * (visible-sheets.ts, lazy-sheets.ts, highlight-plugin.ts).
  */
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import { EditorState } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { useEffect, useRef } from 'react';
 import { highlightKey, highlightPlugin, highlightsAt, setHighlights, type Highlight } from './highlight-plugin';
+import { drawnSheets, firstSheets, lazySheetsPlugin, setDrawnSheets } from './lazy-sheets';
 import { scrollContainer, scrollViewTo } from './scroll';
+import { followPane, sheetWindowInView } from './sheet-window';
 import { sheetIndexAt } from './sheets';
-import { drawWindow, sameWindow, visibleSheets, WINDOW_MIN_SHEETS, type SheetWindow } from './visible-sheets';
+import { drawWindow, sameWindow, type SheetWindow } from './visible-sheets';
 
 export interface TextSelection {
   from: number;
@@ -68,7 +70,7 @@ export function TranscriptionView(props: Props) {
   useEffect(() => {
     const mount = mountRef.current!;
     const view = new EditorView(mount, {
-      state: EditorState.create({ doc: props.doc, plugins: [highlightPlugin()] }),
+      state: EditorState.create({ doc: props.doc, plugins: [highlightPlugin(), lazySheetsPlugin(firstSheets(props.doc))] }),
       editable: () => false,
       attributes: { class: 'transcription-text', lang: props.lang, 'aria-label': 'Transcription', role: 'document' },
     });
@@ -81,6 +83,8 @@ export function TranscriptionView(props: Props) {
       scrollContainer(view.dom).scrollTop = keptScrollTop.current;
       keptScrollTop.current = null;
     }
+    // The sheets drawn are those in view from the start.
+    moveWindow(view);
     return () => {
       keptScrollTop.current = scrollContainer(view.dom).scrollTop;
       view.destroy();
@@ -91,12 +95,8 @@ export function TranscriptionView(props: Props) {
   useEffect(() => {
     const view = viewRef.current;
     if (!view) return;
-    // The first highlights of a long document are drawn for the sheets in view; afterwards the
-    // window is the scroll handler's to move.
-    const drawn = props.highlights.length > 0 && !highlightKey.getState(view.state)?.window ? sheetWindowInView(view) : undefined;
-    view.dispatch(
-      setHighlights(view.state.tr, { highlights: props.highlights, activeId: props.activeId, hoverId: props.hoverId, flash: props.flash, window: drawn }),
-    );
+    // Drawn for the sheets in view (moveWindow, as the view was made and as the pane moves).
+    view.dispatch(setHighlights(view.state.tr, { highlights: props.highlights, activeId: props.activeId, hoverId: props.hoverId, flash: props.flash }));
   }, [props.doc, props.highlights, props.activeId, props.hoverId, props.flash]);
 
   useEffect(() => {
@@ -128,44 +128,23 @@ export function TranscriptionView(props: Props) {
     const request = props.scrollRequest;
     if (!view || !request) return;
     programmaticScrollUntil.current = Date.now() + PROGRAMMATIC_SCROLL_SETTLE_MS;
+    // The sheet scrolled to is drawn first, so that the place is measured in its text, not in
+    // the empty box standing for it; its highlights are drawn before this frame is, not the next.
+    const target = sheetIndexAt(view.state.doc, request.pos);
+    showWindow(view, drawWindow({ first: target, last: target }, view.state.doc.childCount));
     scrollViewTo(view, request.pos);
-    // The highlights of the place scrolled to are drawn before this frame is, not the next.
-    moveWindow(view, undefined, sheetIndexAt(view.state.doc, request.pos));
   }, [props.scrollRequest]);
 
   useEffect(() => {
     const view = viewRef.current;
     if (!view) return;
-    const scroller = scrollContainer(view.dom);
-    let frame = 0;
-    let resizeFrame = 0;
-    const onScroll = (): void => {
-      if (frame) return;
-      frame = requestAnimationFrame(() => {
-        frame = 0;
-        moveWindow(view, scroller);
-        if (Date.now() < programmaticScrollUntil.current) return;
-        const index = sheetAtReadingLine(view.dom, scroller);
-        if (index >= 0) callbacks.current.onSheetChange(index);
-      });
-    };
-    // A pane made taller shows more sheets: their highlights are drawn too.
-    const onResize = (): void => {
-      if (resizeFrame) return;
-      resizeFrame = requestAnimationFrame(() => {
-        resizeFrame = 0;
-        moveWindow(view, scroller);
-      });
-    };
-    const resizes = view.state.doc.childCount >= WINDOW_MIN_SHEETS ? new ResizeObserver(onResize) : null;
-    resizes?.observe(scroller);
-    scroller.addEventListener('scroll', onScroll, { passive: true });
-    return () => {
-      scroller.removeEventListener('scroll', onScroll);
-      resizes?.disconnect();
-      cancelAnimationFrame(frame);
-      cancelAnimationFrame(resizeFrame);
-    };
+    // A pane made taller shows more sheets: they are drawn too.
+    return followPane(view, (scroller, cause) => {
+      moveWindow(view, scroller);
+      if (cause === 'resize' || Date.now() < programmaticScrollUntil.current) return;
+      const index = sheetAtReadingLine(view.dom, scroller);
+      if (index >= 0) callbacks.current.onSheetChange(index);
+    });
   }, [props.doc]);
 
   useEffect(() => {
@@ -198,34 +177,20 @@ export function TranscriptionView(props: Props) {
   return <div ref={mountRef} className="transcription" />;
 }
 
-/**
- * The sheets whose highlights should be drawn: those in the pane and WINDOW_MARGIN on either
- * side; null (all of them) in a short document. A binary search over the sheets' boxes (sheets
- * out of view are not laid out: `content-visibility: auto`, so reading their boxes is cheap).
- */
-function sheetWindowInView(view: EditorView, scroller: HTMLElement = scrollContainer(view.dom)): SheetWindow | null {
-  const count = view.state.doc.childCount;
-  if (count < WINDOW_MIN_SHEETS) return null;
-  const sheets = view.dom.querySelectorAll<HTMLElement>(':scope > section.sheet');
-  const pane = scroller === document.documentElement ? { top: 0, bottom: window.innerHeight } : scroller.getBoundingClientRect();
-  const visible = visibleSheets(sheets.length, (i) => sheets[i]!.getBoundingClientRect(), pane.top, pane.bottom);
-  return visible ? drawWindow(visible, count) : null;
+/** Draws the sheets now in view (text and highlights), if they are not those drawn already. */
+function moveWindow(view: EditorView, scroller?: HTMLElement): void {
+  const wanted = sheetWindowInView(view, scroller);
+  if (wanted) showWindow(view, wanted);
 }
 
-/**
- * Draws the highlights of the sheets now in view, if they are not those drawn already; with
- * `target`, that sheet's too (the one just scrolled to, whatever the boxes of sheets not yet laid
- * out say).
- */
-function moveWindow(view: EditorView, scroller?: HTMLElement, target?: number): void {
-  const drawn = highlightKey.getState(view.state);
-  if (!drawn) return;
-  let wanted = sheetWindowInView(view, scroller);
-  // Boxes that disagree with the scroll just made are wrong; the next frame measures again.
-  if (wanted && target !== undefined && (target < wanted.first || target > wanted.last)) {
-    wanted = drawWindow({ first: target, last: target }, view.state.doc.childCount);
-  }
-  if (wanted && !sameWindow(wanted, drawn.window)) view.dispatch(setHighlights(view.state.tr, { window: wanted }));
+function showWindow(view: EditorView, wanted: SheetWindow): void {
+  const moveSheets = !sameWindow(wanted, drawnSheets(view.state));
+  const moveHighlights = !sameWindow(wanted, highlightKey.getState(view.state)?.window ?? null);
+  if (!moveSheets && !moveHighlights) return;
+  const tr = view.state.tr;
+  if (moveSheets) setDrawnSheets(tr, wanted);
+  if (moveHighlights) setHighlights(tr, { window: wanted });
+  view.dispatch(tr);
 }
 
 function sheetAtReadingLine(root: HTMLElement, scroller: HTMLElement): number {

@@ -11,7 +11,7 @@ import { baseKeymap, chainCommands, exitCode } from 'prosemirror-commands';
 import { history, redo, undo } from 'prosemirror-history';
 import { keymap } from 'prosemirror-keymap';
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
-import { EditorState, type Command, type Transaction } from 'prosemirror-state';
+import { EditorState, Selection, TextSelection, type Command, type Transaction } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { useEffect, useRef, useState } from 'react';
 import type { TrackedTarget } from '../../../shared/anchoring/targets-after-edit';
@@ -28,8 +28,11 @@ import { SaveProblem } from '../../storage/SaveProblem';
 import { useUnsavedWork } from '../../storage/unsaved-work';
 import { useWorkspace } from '../../workspace';
 import { highlightPlugin, setHighlights, type Highlight } from '../highlight-plugin';
+import { drawnSheets, firstSheets, lazySheetsPlugin, setDrawnSheets } from '../lazy-sheets';
 import { scrollViewTo } from '../scroll';
+import { followPane, sheetWindowInView } from '../sheet-window';
 import { sheetIndexAt } from '../sheets';
+import { drawWindow, sameWindow, type SheetWindow } from '../visible-sheets';
 import { anchorTrackingPlugin } from './anchor-tracking';
 import type { EditSaveState, EditSession } from './edit-session';
 import { EditorialLegend } from './EditorialLegend';
@@ -138,10 +141,15 @@ export function TranscriptionEditor(props: Props) {
             'Shift-Mod-z': redo,
             'Shift-Enter': hardBreak,
             'Mod-Enter': commandOf(splitSheetAtCursor),
+            'Mod-Home': toTextEdge('start', false),
+            'Mod-End': toTextEdge('end', false),
+            'Shift-Mod-Home': toTextEdge('start', true),
+            'Shift-Mod-End': toTextEdge('end', true),
             ...featureKeys,
           }),
           keymap(baseKeymap),
           highlightPlugin(),
+          lazySheetsPlugin(firstSheets(props.doc)),
           anchorTrackingPlugin(props.tracked),
         ],
       }),
@@ -154,6 +162,7 @@ export function TranscriptionEditor(props: Props) {
         spellcheck: 'false',
       },
       handleKeyPress: typeAsTransaction,
+      handleDOMEvents: { beforeinput: replaceSelectionAsTransaction, compositionstart: deleteSelectionAcrossSheets },
       dispatchTransaction(tr) {
         const state = view.state.apply(tr);
         view.updateState(state);
@@ -180,8 +189,12 @@ export function TranscriptionEditor(props: Props) {
     });
     view.dispatch(setHighlights(view.state.tr, { highlights: props.highlights, activeId: null, hoverId: null, flash: null }));
     viewRef.current = view;
+    drawSheets(view, sheetWindowInView(view));
     view.focus();
+    // In a long text only the sheets near view are drawn, and those holding the selection.
+    const stopFollowing = followPane(view, (scroller) => drawSheets(view, sheetWindowInView(view, scroller)));
     return () => {
+      stopFollowing();
       view.destroy();
       viewRef.current = null;
     };
@@ -197,6 +210,8 @@ export function TranscriptionEditor(props: Props) {
     view.state.doc.forEach((_sheet, offset, i) => {
       if (i === request.index) pos = offset + 2; // inside its first paragraph
     });
+    // Drawn first, so that the place is measured in the sheet's text, not in the box standing for it.
+    drawSheets(view, drawWindow({ first: request.index, last: request.index }, view.state.doc.childCount));
     scrollViewTo(view, pos);
   }, [props.scrollToSheet]);
 
@@ -328,6 +343,25 @@ export function TranscriptionEditor(props: Props) {
   );
 }
 
+/** Draws the sheets of `window` (see lazy-sheets.ts), if they are not those drawn already. */
+function drawSheets(view: EditorView, window: SheetWindow | null): void {
+  if (window && !sameWindow(window, drawnSheets(view.state))) view.dispatch(setDrawnSheets(view.state.tr, window));
+}
+
+/**
+ * Ctrl+Home and Ctrl+End (with Shift, selecting) by the document rather than by the browser: in a
+ * long text the last sheet is not drawn until the caret is in it (lazy-sheets.ts), and the
+ * browser's own move would land in the empty box standing for it.
+ */
+function toTextEdge(edge: 'start' | 'end', extend: boolean): Command {
+  return (state, dispatch) => {
+    const to = edge === 'start' ? Selection.atStart(state.doc) : Selection.atEnd(state.doc);
+    const selection = extend ? TextSelection.create(state.doc, state.selection.anchor, to.head) : to;
+    dispatch?.(state.tr.setSelection(selection).scrollIntoView());
+    return true;
+  };
+}
+
 /** A transaction-returning command as a ProseMirror command. */
 function commandOf(make: (state: EditorState) => Transaction | null): Command {
   return (state, dispatch) => {
@@ -361,4 +395,27 @@ function typeAsTransaction(view: EditorView, event: KeyboardEvent): boolean {
   if (/[\r\n]/.test(text)) return false;
   view.dispatch(view.state.tr.insertText(text).scrollIntoView());
   return true;
+}
+
+/**
+ * Text typed over a selection that runs across paragraphs (not through a keypress: an input
+ * method's text, a dictation) replaces it as a transaction, as ProseMirror's own keypress handler
+ * does for such a selection. The browser's own editing joins or splits the elements as it sees
+ * fit, and in a long text some sheets in between are empty boxes (lazy-sheets.ts): ProseMirror
+ * would then read back a new sheet, or lose the text between.
+ */
+function replaceSelectionAsTransaction(view: EditorView, event: Event): boolean {
+  const input = event as InputEvent;
+  const { $from, $to } = view.state.selection;
+  if (input.inputType !== 'insertText' || !input.data || $from.sameParent($to) || view.composing) return false;
+  view.dispatch(view.state.tr.insertText(input.data).scrollIntoView());
+  input.preventDefault();
+  return true;
+}
+
+/** For the same reason, a composition started over a selection across sheets first deletes it. */
+function deleteSelectionAcrossSheets(view: EditorView): boolean {
+  const { $from, $to, empty } = view.state.selection;
+  if (!empty && $from.index(0) !== $to.index(0)) view.dispatch(view.state.tr.deleteSelection());
+  return false;
 }

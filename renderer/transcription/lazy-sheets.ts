@@ -1,0 +1,225 @@
+/**
+ * In a long transcription, only the sheets near view are drawn; the others are empty boxes of
+ * about their height, each with its heading.
+ *
+ * A 300-sheet transcription is 600,000 characters. Drawn whole, even with the sheets out of view
+ * skipped by `content-visibility`, every keystroke paid for the whole page: the layout that puts
+ * the caret back, the paint, the visibility observations of every sheet (docs/benchmarks.md).
+ * Here a sheet far from view is a ProseMirror node view with no content element, so ProseMirror
+ * neither draws its text nor its highlights; when the view moves to it, the node view is
+ * replaced by one that draws everything.
+ *
+ * Which sheets are drawn: those of the window the view sets as the user scrolls (the same
+ * `SheetWindow` as the highlights', visible-sheets.ts), plus always the sheets holding the
+ * selection's two ends, so that the caret and a selection dragged across sheets have their text
+ * to stand in. With no window (a short document) every sheet is drawn.
+ *
+ * The boxes' heights: a sheet's own height once it has been drawn, otherwise its length times
+ * the height per character of the sheets drawn so far. The browser's scroll anchoring keeps the
+ * words in view still when a box above them takes its real height.
+ */
+import { DOMSerializer, type Node as ProseMirrorNode } from 'prosemirror-model';
+import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
+import { Decoration, DecorationSet, type EditorView, type NodeView, type NodeViewConstructor } from 'prosemirror-view';
+import { sameWindow, WINDOW_MIN_SHEETS, type SheetWindow } from './visible-sheets';
+
+interface LazySheetsState {
+  /** The sheets in or near view; null in a short text, which draws every sheet for as long as the view lasts. */
+  window: SheetWindow | null;
+  /** The sheets holding the selection's anchor and head. */
+  pinned: readonly number[];
+  /**
+   * A node decoration on each sheet that is drawn: a few, whatever the length of the text
+   * (ProseMirror looks through a node's decorations for each of its children at every update).
+   */
+  near: DecorationSet;
+}
+
+const lazySheetsKey = new PluginKey<LazySheetsState>('lazy-sheets');
+/** The spec of the decoration that marks a sheet as drawn. */
+const NEAR = { nearSheet: true } as const;
+
+/** Whether a document is long enough to draw only the sheets near view. */
+export function drawsLazily(doc: ProseMirrorNode): boolean {
+  return doc.childCount >= WINDOW_MIN_SHEETS;
+}
+
+/** The sheets drawn before the view has measured anything: the first few (null in a short text). */
+export function firstSheets(doc: ProseMirrorNode, count = 5): SheetWindow | null {
+  return drawsLazily(doc) ? { first: 0, last: Math.min(doc.childCount, count) - 1 } : null;
+}
+
+/**
+ * The plugin that decides which sheets are drawn. `window` is where the view starts; null (a
+ * short text) draws every sheet for as long as the view lasts. `setDrawnSheets` moves it.
+ */
+export function lazySheetsPlugin(window: SheetWindow | null): Plugin<LazySheetsState> {
+  return new Plugin<LazySheetsState>({
+    key: lazySheetsKey,
+    state: {
+      init: (_, state) => {
+        const pinned = selectionSheets(state);
+        return { window, pinned, near: nearSheets(state.doc, window, pinned) };
+      },
+      apply: (tr, value, _old, state) => {
+        if (!value.window) return value;
+        const asked = tr.getMeta(lazySheetsKey) as SheetWindow | undefined;
+        const window = asked && !sameWindow(asked, value.window) ? asked : value.window;
+        const selected = tr.selectionSet || tr.docChanged ? selectionSheets(state) : value.pinned;
+        const pinned = selected.length === value.pinned.length && selected.every((p, i) => p === value.pinned[i]) ? value.pinned : selected;
+        if (window === value.window && pinned === value.pinned && tr.before.childCount === tr.doc.childCount) {
+          return tr.docChanged ? { ...value, near: value.near.map(tr.mapping, tr.doc) } : value;
+        }
+        return { window, pinned, near: nearSheets(state.doc, window, pinned) };
+      },
+    },
+    // A short text is drawn by ProseMirror's own means.
+    props: window ? { decorations: (state) => lazySheetsKey.getState(state)?.near, nodeViews: { sheet: sheetView } } : {},
+  });
+}
+
+/** A transaction that moves the drawn sheets to `window`. */
+export function setDrawnSheets(tr: Transaction, window: SheetWindow): Transaction {
+  return tr.setMeta(lazySheetsKey, window);
+}
+
+/** The sheets drawn now, apart from those holding the selection; null when all are. */
+export function drawnSheets(state: EditorState): SheetWindow | null {
+  return lazySheetsKey.getState(state)?.window ?? null;
+}
+
+/** The indexes of the sheets drawn now, in order (all of them in a short text). */
+export function drawnSheetIndexes(state: EditorState): number[] {
+  const value = lazySheetsKey.getState(state);
+  if (!value?.window) return Array.from({ length: state.doc.childCount }, (_, i) => i);
+  return value.near.find().map((d) => state.doc.resolve(d.from).index(0));
+}
+
+function selectionSheets(state: EditorState): number[] {
+  const { $anchor, $head } = state.selection;
+  // The end of the whole text (a select-all's head) is after its last sheet.
+  const last = state.doc.childCount - 1;
+  const anchor = Math.min($anchor.index(0), last);
+  const head = Math.min($head.index(0), last);
+  return anchor === head ? [anchor] : [Math.min(anchor, head), Math.max(anchor, head)];
+}
+
+function nearSheets(doc: ProseMirrorNode, window: SheetWindow | null, pinned: readonly number[]): DecorationSet {
+  if (!window) return DecorationSet.empty;
+  const near: Decoration[] = [];
+  doc.forEach((sheet, offset, index) => {
+    if ((index >= window.first && index <= window.last) || pinned.includes(index)) {
+      near.push(Decoration.node(offset, offset + sheet.nodeSize, {}, NEAR));
+    }
+  });
+  return DecorationSet.create(doc, near);
+}
+
+function isNear(decorations: readonly Decoration[]): boolean {
+  return decorations.some((d) => (d.spec as Partial<typeof NEAR>).nearSheet === true);
+}
+
+/** What one view has learnt of its sheets' heights. */
+interface SheetHeights {
+  /** The height of each sheet's body as last drawn. */
+  bySheet: WeakMap<ProseMirrorNode, number>;
+  /** Height per unit of content size, over the sheets measured so far. */
+  measuredHeight: number;
+  measuredSize: number;
+  /** Watches the drawn sheets' bodies; the node each body shows. */
+  observer: ResizeObserver;
+  shown: WeakMap<Element, ProseMirrorNode>;
+}
+
+/** About 60 characters a line, 1.7 lines of 16 px: the guess before any sheet has been measured. */
+const DEFAULT_HEIGHT_PER_CHARACTER = 0.45;
+/** A sheet's heading with its margins (styles.css), above its body. */
+const SHEET_HEADING_PX = 44;
+/** Kept by the element the view is mounted in: a view rebuilt for a new text starts from what the last one learnt. */
+const heightsOfMount = new WeakMap<Element, SheetHeights>();
+
+function heightsOf(view: EditorView): SheetHeights {
+  const mount = view.dom.parentElement ?? view.dom;
+  let heights = heightsOfMount.get(mount);
+  if (!heights) {
+    const made: SheetHeights = {
+      bySheet: new WeakMap(),
+      measuredHeight: 0,
+      measuredSize: 0,
+      shown: new WeakMap(),
+      // Read after the browser's own layout: measuring costs no layout of its own.
+      observer: new ResizeObserver((entries) => {
+        for (const entry of entries) {
+          const node = made.shown.get(entry.target);
+          const height = entry.contentRect.height;
+          if (!node || height === 0) continue;
+          const before = made.bySheet.get(node);
+          made.measuredHeight += height - (before ?? 0);
+          if (before === undefined) made.measuredSize += node.content.size;
+          made.bySheet.set(node, height);
+        }
+      }),
+    };
+    heightsOfMount.set(mount, made);
+    heights = made;
+  }
+  return heights;
+}
+
+function estimatedHeight(heights: SheetHeights, sheet: ProseMirrorNode): number {
+  const known = heights.bySheet.get(sheet);
+  if (known !== undefined) return known;
+  const perUnit = heights.measuredSize > 0 ? heights.measuredHeight / heights.measuredSize : DEFAULT_HEIGHT_PER_CHARACTER;
+  return Math.round(sheet.content.size * perUnit);
+}
+
+/** A sheet drawn (its text in a content element) or not (an empty box of its height). */
+const sheetView: NodeViewConstructor = (node, view, _getPos, decorations) => {
+  const far = !isNear(decorations);
+  const { dom, contentDOM } = DOMSerializer.renderSpec(document, node.type.spec.toDOM!(node)) as { dom: HTMLElement; contentDOM: HTMLElement };
+  const heights = heightsOf(view);
+  let shown = node;
+  // A sheet coming into view or going out of it is drawn anew, as is a relabelled one (its heading).
+  const sameKind = (next: ProseMirrorNode, nextDecorations: readonly Decoration[]): boolean =>
+    next.type === shown.type && next.attrs.label === shown.attrs.label && !isNear(nextDecorations) === far;
+
+  if (far) {
+    dom.classList.add('sheet-placeholder');
+    const size = (sheet: ProseMirrorNode): void => {
+      const height = estimatedHeight(heights, sheet);
+      contentDOM.style.height = `${height}px`;
+      // Out of view the box is not laid out (`content-visibility: auto`), and takes this size.
+      dom.style.containIntrinsicSize = `${height + SHEET_HEADING_PX}px`;
+    };
+    size(node);
+    const placeholder: NodeView = {
+      dom,
+      update: (next, nextDecorations) => {
+        if (!sameKind(next, nextDecorations)) return false;
+        if (next !== shown) size(next);
+        shown = next;
+        return true;
+      },
+      // Its box is not the document's text: nothing in it is ProseMirror's to read back.
+      ignoreMutation: () => true,
+    };
+    return placeholder;
+  }
+
+  // Until it is first laid out (out of view, `content-visibility: auto`), about its own size.
+  dom.style.containIntrinsicSize = `auto ${estimatedHeight(heights, node) + SHEET_HEADING_PX}px`;
+  heights.shown.set(contentDOM, node);
+  heights.observer.observe(contentDOM);
+  const drawn: NodeView = {
+    dom,
+    contentDOM,
+    update: (next, nextDecorations) => {
+      if (!sameKind(next, nextDecorations)) return false;
+      shown = next;
+      heights.shown.set(contentDOM, next);
+      return true;
+    },
+    destroy: () => heights.observer.unobserve(contentDOM),
+  };
+  return drawn;
+};
