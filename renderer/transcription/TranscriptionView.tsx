@@ -19,7 +19,7 @@ import { drawnSheets, firstSheets, lazySheetsPlugin, setDrawnSheets } from './la
 import { scrollContainer, scrollViewTo } from './scroll';
 import { followPane, sheetWindowInView } from './sheet-window';
 import { sheetIndexAt } from './sheets';
-import { drawWindow, sameWindow, type SheetWindow } from './visible-sheets';
+import { sameWindow, windowFor, type SheetWindow } from './visible-sheets';
 
 export interface TextSelection {
   from: number;
@@ -70,7 +70,7 @@ export function TranscriptionView(props: Props) {
   useEffect(() => {
     const mount = mountRef.current!;
     const view = new EditorView(mount, {
-      state: EditorState.create({ doc: props.doc, plugins: [highlightPlugin(), lazySheetsPlugin(firstSheets(props.doc))] }),
+      state: EditorState.create({ doc: props.doc, plugins: [highlightPlugin(firstSheets(props.doc)), lazySheetsPlugin(firstSheets(props.doc))] }),
       editable: () => false,
       attributes: { class: 'transcription-text', lang: props.lang, 'aria-label': 'Transcription', role: 'document' },
     });
@@ -83,7 +83,7 @@ export function TranscriptionView(props: Props) {
       scrollContainer(view.dom).scrollTop = keptScrollTop.current;
       keptScrollTop.current = null;
     }
-    // The sheets drawn are those in view from the start.
+    // The sheets drawn are those in view from the start (the first few, unless the pane was scrolled).
     moveWindow(view);
     return () => {
       keptScrollTop.current = scrollContainer(view.dom).scrollTop;
@@ -131,7 +131,7 @@ export function TranscriptionView(props: Props) {
     // The sheet scrolled to is drawn first, so that the place is measured in its text, not in
     // the empty box standing for it; its highlights are drawn before this frame is, not the next.
     const target = sheetIndexAt(view.state.doc, request.pos);
-    showWindow(view, drawWindow({ first: target, last: target }, view.state.doc.childCount));
+    showWindow(view, windowFor(drawnSheets(view.state), { first: target, last: target }, view.state.doc.childCount));
     scrollViewTo(view, request.pos);
   }, [props.scrollRequest]);
 
@@ -179,7 +179,7 @@ export function TranscriptionView(props: Props) {
 
 /** Draws the sheets now in view (text and highlights), if they are not those drawn already. */
 function moveWindow(view: EditorView, scroller?: HTMLElement): void {
-  const wanted = sheetWindowInView(view, scroller);
+  const wanted = sheetWindowInView(view, drawnSheets(view.state), scroller);
   if (wanted) showWindow(view, wanted);
 }
 

@@ -101,13 +101,14 @@ function withOverlay(state: EditorState, base: DecorationSet, s: Pick<HighlightS
   return overlay.length === 0 ? base : base.add(state.doc, overlay);
 }
 
-export function highlightPlugin(): Plugin<HighlightState> {
+/** `window`: the sheets whose highlights are drawn from the start (null: all of them). */
+export function highlightPlugin(window: SheetWindow | null = null): Plugin<HighlightState> {
   return new Plugin<HighlightState>({
     key: highlightKey,
     state: {
       init: (_, state) => {
         const base = buildBase(state, []);
-        return { highlights: [], activeId: null, hoverId: null, flash: null, window: null, spans: null, base, decorations: base };
+        return { highlights: [], activeId: null, hoverId: null, flash: null, window, spans: null, base, decorations: base };
       },
       apply: (tr, value, _old, state) => {
         const meta = tr.getMeta(highlightKey) as HighlightMeta | undefined;

@@ -6,19 +6,20 @@
 import type { EditorView } from 'prosemirror-view';
 import { drawsLazily } from './lazy-sheets';
 import { scrollContainer } from './scroll';
-import { drawWindow, visibleSheets, type SheetWindow } from './visible-sheets';
+import { visibleSheets, windowFor, type SheetWindow } from './visible-sheets';
 
 /**
- * The sheets in the pane and WINDOW_MARGIN on either side; null (all of them) in a short
- * document. A binary search over the sheets' boxes: a few boxes read, not one per sheet.
+ * The sheets to draw for those in the pane (`windowFor`: `current` while it holds them, else
+ * those in the pane and WINDOW_MARGIN on either side); null (all of them) in a short document. A
+ * binary search over the sheets' boxes: a few boxes read, not one per sheet.
  */
-export function sheetWindowInView(view: EditorView, scroller: HTMLElement = scrollContainer(view.dom)): SheetWindow | null {
+export function sheetWindowInView(view: EditorView, current: SheetWindow | null, scroller: HTMLElement = scrollContainer(view.dom)): SheetWindow | null {
   if (!drawsLazily(view.state.doc)) return null;
   const count = view.state.doc.childCount;
   const sheets = view.dom.querySelectorAll<HTMLElement>(':scope > section.sheet');
   const pane = scroller === document.documentElement ? { top: 0, bottom: window.innerHeight } : scroller.getBoundingClientRect();
   const visible = visibleSheets(sheets.length, (i) => sheets[i]!.getBoundingClientRect(), pane.top, pane.bottom);
-  return visible ? drawWindow(visible, count) : null;
+  return visible ? windowFor(current, visible, count) : null;
 }
 
 /**

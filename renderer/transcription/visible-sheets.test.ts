@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { transcriptionSchema } from '../../shared/transcription/schema';
 import { highlightKey, highlightPlugin, highlightsAt, setHighlights, type Highlight } from './highlight-plugin';
 import { sheetStarts } from './sheets';
-import { drawWindow, inWindow, sheetOfPos, sheetSpans, visibleSheets } from './visible-sheets';
+import { drawWindow, inWindow, sheetOfPos, sheetSpans, visibleSheets, windowFor } from './visible-sheets';
 
 const { nodes } = transcriptionSchema;
 
@@ -45,6 +45,19 @@ describe('drawWindow', () => {
     expect(drawWindow({ first: 0, last: 1 }, 300)).toEqual({ first: 0, last: 3 });
     expect(drawWindow({ first: 298, last: 299 }, 300)).toEqual({ first: 296, last: 299 });
     expect(drawWindow({ first: 3, last: 3 }, 300, 0)).toEqual({ first: 3, last: 3 });
+  });
+});
+
+describe('windowFor', () => {
+  it('keeps the sheets drawn while they hold the visible ones, and moves them once they do not', () => {
+    const drawn = { first: 8, last: 14 };
+    // Scrolling within the margin redraws nothing: the same window, the same object.
+    expect(windowFor(drawn, { first: 9, last: 10 }, 300)).toBe(drawn);
+    expect(windowFor(drawn, { first: 8, last: 14 }, 300)).toBe(drawn);
+    // One visible sheet outside: the visible sheets widened.
+    expect(windowFor(drawn, { first: 14, last: 15 }, 300)).toEqual({ first: 12, last: 17 });
+    expect(windowFor(drawn, { first: 7, last: 8 }, 300)).toEqual({ first: 5, last: 10 });
+    expect(windowFor(null, { first: 0, last: 0 }, 300)).toEqual({ first: 0, last: 2 });
   });
 });
 

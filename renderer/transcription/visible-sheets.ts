@@ -30,6 +30,16 @@ export function drawWindow(visible: SheetWindow, count: number, margin = WINDOW_
 }
 
 /**
+ * The sheets to draw for those now visible: the ones drawn already while they hold all the
+ * visible sheets (so that scrolling within the margin redraws nothing), else the visible sheets
+ * widened by the margin.
+ */
+export function windowFor(current: SheetWindow | null, visible: SheetWindow, count: number, margin = WINDOW_MARGIN): SheetWindow {
+  if (current && current.first <= visible.first && visible.last <= current.last) return current;
+  return drawWindow(visible, count, margin);
+}
+
+/**
  * The sheets that overlap the band from `top` to `bottom`, given each sheet's box (`boxOf(i)`,
  * in the same coordinates), sheets laid out top to bottom. A binary search: a few boxes read,
  * not one per sheet. With no sheet in the band, the nearest one; in a pane not laid out, the first.

@@ -32,7 +32,7 @@ import { drawnSheets, firstSheets, lazySheetsPlugin, setDrawnSheets } from '../l
 import { scrollViewTo } from '../scroll';
 import { followPane, sheetWindowInView } from '../sheet-window';
 import { sheetIndexAt } from '../sheets';
-import { drawWindow, sameWindow, type SheetWindow } from '../visible-sheets';
+import { sameWindow, windowFor, type SheetWindow } from '../visible-sheets';
 import { anchorTrackingPlugin } from './anchor-tracking';
 import type { EditSaveState, EditSession } from './edit-session';
 import { EditorialLegend } from './EditorialLegend';
@@ -189,10 +189,10 @@ export function TranscriptionEditor(props: Props) {
     });
     view.dispatch(setHighlights(view.state.tr, { highlights: props.highlights, activeId: null, hoverId: null, flash: null }));
     viewRef.current = view;
-    drawSheets(view, sheetWindowInView(view));
+    drawSheets(view, sheetWindowInView(view, drawnSheets(view.state)));
     view.focus();
     // In a long text only the sheets near view are drawn, and those holding the selection.
-    const stopFollowing = followPane(view, (scroller) => drawSheets(view, sheetWindowInView(view, scroller)));
+    const stopFollowing = followPane(view, (scroller) => drawSheets(view, sheetWindowInView(view, drawnSheets(view.state), scroller)));
     return () => {
       stopFollowing();
       view.destroy();
@@ -211,7 +211,7 @@ export function TranscriptionEditor(props: Props) {
       if (i === request.index) pos = offset + 2; // inside its first paragraph
     });
     // Drawn first, so that the place is measured in the sheet's text, not in the box standing for it.
-    drawSheets(view, drawWindow({ first: request.index, last: request.index }, view.state.doc.childCount));
+    drawSheets(view, windowFor(drawnSheets(view.state), { first: request.index, last: request.index }, view.state.doc.childCount));
     scrollViewTo(view, pos);
   }, [props.scrollToSheet]);
 
