@@ -10,7 +10,7 @@
 import { baseKeymap, chainCommands, exitCode } from 'prosemirror-commands';
 import { history, redo, undo } from 'prosemirror-history';
 import { keymap } from 'prosemirror-keymap';
-import type { Node as ProseMirrorNode } from 'prosemirror-model';
+import type { Node as ProseMirrorNode, ResolvedPos } from 'prosemirror-model';
 import { EditorState, Selection, TextSelection, type Command, type Transaction } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { useEffect, useRef, useState } from 'react';
@@ -406,8 +406,7 @@ function typeAsTransaction(view: EditorView, event: KeyboardEvent): boolean {
  */
 function replaceSelectionAsTransaction(view: EditorView, event: Event): boolean {
   const input = event as InputEvent;
-  const { $from, $to } = view.state.selection;
-  if (input.inputType !== 'insertText' || !input.data || $from.sameParent($to) || view.composing) return false;
+  if (input.inputType !== 'insertText' || !input.data || view.composing || !selectsAcross(view, (from, to) => !from.sameParent(to))) return false;
   view.dispatch(view.state.tr.insertText(input.data).scrollIntoView());
   input.preventDefault();
   return true;
@@ -415,7 +414,18 @@ function replaceSelectionAsTransaction(view: EditorView, event: Event): boolean 
 
 /** For the same reason, a composition started over a selection across sheets first deletes it. */
 function deleteSelectionAcrossSheets(view: EditorView): boolean {
-  const { $from, $to, empty } = view.state.selection;
-  if (!empty && $from.index(0) !== $to.index(0)) view.dispatch(view.state.tr.deleteSelection());
+  if (selectsAcross(view, (from, to) => from.index(0) !== to.index(0))) view.dispatch(view.state.tr.deleteSelection());
   return false;
+}
+
+/**
+ * Whether the editor's selection spans what `across` says, and the browser's still selects
+ * something: ProseMirror reads a selection the user just changed a moment later
+ * (`selectionchange`), and what it holds until then must not be deleted for one the user no
+ * longer sees.
+ */
+function selectsAcross(view: EditorView, across: (from: ResolvedPos, to: ResolvedPos) => boolean): boolean {
+  const { $from, $to, empty } = view.state.selection;
+  const shown = window.getSelection();
+  return !empty && across($from, $to) && shown !== null && !shown.isCollapsed;
 }
