@@ -69,8 +69,9 @@ export function TranscriptionView(props: Props) {
 
   useEffect(() => {
     const mount = mountRef.current!;
+    const first = firstSheets(props.doc);
     const view = new EditorView(mount, {
-      state: EditorState.create({ doc: props.doc, plugins: [highlightPlugin(firstSheets(props.doc)), lazySheetsPlugin(firstSheets(props.doc))] }),
+      state: EditorState.create({ doc: props.doc, plugins: [highlightPlugin(first), lazySheetsPlugin(first)] }),
       editable: () => false,
       attributes: { class: 'transcription-text', lang: props.lang, 'aria-label': 'Transcription', role: 'document' },
     });

@@ -2,12 +2,13 @@
  * In a long transcription, only the sheets near view are drawn; the others are empty boxes of
  * about their height, each with its heading.
  *
- * A 300-sheet transcription is 600,000 characters. Drawn whole, even with the sheets out of view
- * skipped by `content-visibility`, every keystroke paid for the whole page: the layout that puts
- * the caret back, the paint, the visibility observations of every sheet (docs/benchmarks.md).
- * Here a sheet far from view is a ProseMirror node view with no content element, so ProseMirror
- * neither draws its text nor its highlights; when the view moves to it, the node view is
- * replaced by one that draws everything.
+ * A 300-sheet transcription is 600,000 characters. Drawn whole, every view of it built all of
+ * them, and the editor drew all 10,000 highlights into them: entering the editor took 0.3–0.7 s,
+ * now 0.13–0.18 s (docs/benchmarks.md). Typing costs the same either way, since
+ * `content-visibility: auto` (styles.css, kept on every sheet) already spares the sheets out of
+ * view. Here a sheet far from view is a ProseMirror node view with no content element, so
+ * ProseMirror neither draws its text nor its highlights; when the view moves to it, the node
+ * view is replaced by one that draws everything.
  *
  * Which sheets are drawn: those of the window the view sets as the user scrolls (the same
  * `SheetWindow` as the highlights', visible-sheets.ts), plus always the sheets holding the
