@@ -8,7 +8,7 @@ import { expect, test, type Page } from '@playwright/test';
 import type { Annotation } from '../shared/annotation';
 import { pngImage } from './support/scan-fixtures';
 import { addScans, countStored, storedRecords } from './support/scans';
-import { breakIndexedDbOpen, downloadedText, installWriteSwitch, journalledDrafts, setWritesFailing } from './support/storage-faults';
+import { breakIndexedDbOpen, clickAsSpaceComesBack, downloadedText, installWriteSwitch, journalledDrafts, setWritesFailing } from './support/storage-faults';
 import { annotate, annotationIdOf, openSample, selectWords, typeBody } from './support/workstation';
 
 const plain = (a: Annotation | undefined): string => JSON.stringify(a?.body.doc ?? null);
@@ -46,8 +46,7 @@ test('an annotation typed while the disk is full is kept, can be saved to a file
   // Trying again while the disk is still full changes nothing; once there is space it saves.
   await problem.getByRole('button', { name: 'Try again' }).click();
   await expect(card.locator('.save-state')).toHaveText('Not saved — kept as a draft');
-  await setWritesFailing(page, false);
-  await problem.getByRole('button', { name: 'Try again' }).click();
+  await clickAsSpaceComesBack(page, problem.getByRole('button', { name: 'Try again' }));
   await expect(card.locator('.save-state')).toHaveText('Saved');
   await expect(card.getByRole('alert')).toHaveCount(0);
   expect(await journalledDrafts(page)).toEqual({});
@@ -76,8 +75,7 @@ test('a body that could not be saved survives a reload with the disk still full,
   await expect(again.locator('.body-editor-text')).toHaveText('to pay with a crisis');
   await expect(again.getByRole('alert')).toContainText('no space left');
 
-  await setWritesFailing(page, false);
-  await again.getByRole('alert').getByRole('button', { name: 'Try again' }).click();
+  await clickAsSpaceComesBack(page, again.getByRole('alert').getByRole('button', { name: 'Try again' }));
   await expect(again.locator('.save-state')).toHaveText('Saved');
   expect(plain((await storedRecords<Annotation>(page, 'annotations')).find((a) => a.id === id))).toContain('to pay with a crisis');
 });
@@ -115,8 +113,7 @@ test('the transcription edited while the disk is full stays in the editor, is ex
   await markup(page).getByRole('button', { name: 'Done' }).click();
   await expect(editor(page)).toBeVisible();
 
-  await setWritesFailing(page, false);
-  await problem.getByRole('button', { name: 'Try again' }).click();
+  await clickAsSpaceComesBack(page, problem.getByRole('button', { name: 'Try again' }));
   await expect(markup(page).getByRole('status')).toHaveText('All changes saved');
   await expect(page.locator('.transcription-editor').getByRole('alert')).toHaveCount(0);
   await markup(page).getByRole('button', { name: 'Done' }).click();

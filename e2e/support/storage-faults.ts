@@ -4,7 +4,7 @@
  * and IndexedDB that cannot be opened at all.
  */
 import { readFileSync } from 'node:fs';
-import type { Download, Page } from '@playwright/test';
+import type { Download, Locator, Page } from '@playwright/test';
 
 /** Installs the switch before the app loads (and again after every reload); writes work until it is turned on. */
 export async function installWriteSwitch(page: Page): Promise<void> {
@@ -28,6 +28,23 @@ export async function setWritesFailing(page: Page, failing: boolean): Promise<vo
     if (on) sessionStorage.setItem('e2e:failWrites', '1');
     else sessionStorage.removeItem('e2e:failWrites');
   }, failing);
+}
+
+/**
+ * Clicks `button` (a "Try again") with writes working again from that click on, not a moment
+ * before it: the app also retries a failed save by itself (after 5 s, then less often), and a
+ * retry falling between space coming back and the click would save first and take the button
+ * away. The switch is turned off in the click's capture phase, before the app's handler runs.
+ */
+export async function clickAsSpaceComesBack(page: Page, button: Locator): Promise<void> {
+  await page.evaluate(() => {
+    const turnOff = () => {
+      (window as unknown as { __failWrites?: boolean }).__failWrites = false;
+      sessionStorage.removeItem('e2e:failWrites');
+    };
+    window.addEventListener('click', turnOff, { capture: true, once: true });
+  });
+  await button.click();
 }
 
 /** Makes `indexedDB.open` fail before the app loads, as when the browser's storage is broken or disabled. */
