@@ -32,6 +32,11 @@ test('a long transcription draws the sheets near view, and whatever is moved to 
   expect(await drawnSheets(page).count()).toBeLessThan(10);
   await expect(page.locator('.transcription-text')).not.toContainText('Начало листа 45.');
   await expect(sheet(page, 45).locator('.sheet-heading')).toHaveText(/Sheet 45/);
+  // Those far from view are not even laid out: one box as tall as each run of them stands in for it,
+  // so the pane is as long as the whole text (each sheet over a screen of lines).
+  expect(await page.locator('.transcription-text section.sheet-folded').count()).toBeGreaterThan(SHEETS - 10);
+  const paneHeight = await page.locator('.transcription-text').evaluate((text) => text.getBoundingClientRect().height);
+  expect(paneHeight).toBeGreaterThan(SHEETS * 900);
 
   // The sheet list: sheet 45's first words are in view and can be annotated.
   await page.getByRole('navigation', { name: 'Sheets' }).getByRole('combobox', { name: 'Sheet' }).selectOption({ label: 'Sheet 45' });
@@ -63,6 +68,8 @@ test('a long transcription draws the sheets near view, and whatever is moved to 
       await expect(page.getByText(`Начало листа ${n}.`)).toBeInViewport({ timeout: 200 });
     }).toPass({ timeout: 20_000 });
   }
+  // The sheet at the top of the pane is the one the sheet list names.
+  await expect(page.getByRole('navigation', { name: 'Sheets' }).getByRole('combobox', { name: 'Sheet' }).locator('option:checked')).toHaveText(/Sheet [56]/);
   // What is in view is never an empty box.
   const emptyInView = await page.evaluate(() =>
     [...document.querySelectorAll('.transcription-text section.sheet-placeholder')].filter((s) => {

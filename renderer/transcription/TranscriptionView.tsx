@@ -15,7 +15,7 @@ import { EditorState } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { useEffect, useRef } from 'react';
 import { highlightKey, highlightPlugin, highlightsAt, setHighlights, type Highlight } from './highlight-plugin';
-import { drawnSheets, firstSheets, lazySheetsPlugin, setDrawnSheets } from './lazy-sheets';
+import { drawnSheets, firstSheets, lazySheetsPlugin, setDrawnSheets, sheetBoxes } from './lazy-sheets';
 import { scrollContainer, scrollViewTo } from './scroll';
 import { followPane, sheetWindowInView } from './sheet-window';
 import { sheetIndexAt } from './sheets';
@@ -143,7 +143,7 @@ export function TranscriptionView(props: Props) {
     return followPane(view, (scroller, cause) => {
       moveWindow(view, scroller);
       if (cause === 'resize' || Date.now() < programmaticScrollUntil.current) return;
-      const index = sheetAtReadingLine(view.dom, scroller);
+      const index = sheetAtReadingLine(view, scroller);
       if (index >= 0) callbacks.current.onSheetChange(index);
     });
   }, [props.doc]);
@@ -194,13 +194,13 @@ function showWindow(view: EditorView, wanted: SheetWindow): void {
   view.dispatch(tr);
 }
 
-function sheetAtReadingLine(root: HTMLElement, scroller: HTMLElement): number {
+function sheetAtReadingLine(view: EditorView, scroller: HTMLElement): number {
   const line = scroller.getBoundingClientRect().top + READING_LINE_PX;
-  const sheets = root.querySelectorAll<HTMLElement>('section.sheet');
+  const sheets = view.dom.querySelectorAll<HTMLElement>(':scope > section.sheet');
+  const boxOf = sheetBoxes(view, sheets);
   let index = -1;
-  sheets.forEach((sheet, i) => {
-    if (sheet.getBoundingClientRect().top <= line) index = i;
-  });
+  // The sheets are laid out top to bottom: the last one starting above the line.
+  for (let i = 0; i < sheets.length && boxOf(i).top <= line; i++) index = i;
   // At the very bottom the last sheet may never reach the reading line.
   if (scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 2) index = sheets.length - 1;
   return index;

@@ -1,27 +1,29 @@
 /**
- * In a long transcription, only the sheets near view are drawn; the others are empty boxes of
- * about their height, each with its heading.
+ * In a long transcription, only the sheets near view are drawn; the others are folded into
+ * empty boxes of about their height.
  *
  * A 300-sheet transcription is 600,000 characters. Drawn whole, every view of it built all of
  * them, and the editor drew all 10,000 highlights into them: entering the editor took 0.3–0.7 s,
- * now 0.13–0.18 s (docs/benchmarks.md). Typing costs the same either way, since
- * `content-visibility: auto` (styles.css, kept on every sheet) already spares the sheets out of
- * view. Here a sheet far from view is a ProseMirror node view with no content element, so
- * ProseMirror neither draws its text nor its highlights; when the view moves to it, the node
- * view is replaced by one that draws everything.
+ * now 0.13–0.18 s (docs/benchmarks.md). Here a sheet far from view is a ProseMirror node view
+ * with no content element, so ProseMirror neither draws its text nor its highlights; when the
+ * view moves to it, the node view is replaced by one that draws everything. The drawn sheets
+ * keep `content-visibility: auto` (styles.css): those of them out of view cost no layout.
  *
  * Which sheets are drawn: those of the window the view sets as the user scrolls (the same
  * `SheetWindow` as the highlights', visible-sheets.ts), plus always the sheets holding the
  * selection's two ends, so that the caret and a selection dragged across sheets have their text
  * to stand in. With no window (a short document) every sheet is drawn.
  *
- * The boxes' heights: a sheet's own height once it has been drawn, otherwise its length times
- * the height per character of the sheets drawn so far. The browser's scroll anchoring keeps the
- * words in view still when a box above them takes its real height.
+ * The sheets not drawn: each run of them is one box, the run's first sheet with its heading, as
+ * tall as the whole run; the others are not laid out (sheet-folds.ts says why). `sheetBoxes`
+ * gives every sheet its place for the view's measuring. A sheet's height is its own once it has
+ * been drawn, otherwise its length times the height per character of the sheets drawn so far.
+ * The browser's scroll anchoring keeps the words in view still when a box above them changes.
  */
 import { DOMSerializer, type Node as ProseMirrorNode } from 'prosemirror-model';
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet, type EditorView, type NodeView, type NodeViewConstructor } from 'prosemirror-view';
+import { foldRuns, sheetBox, type SheetFolds, type VerticalBox } from './sheet-folds';
 import { sameWindow, WINDOW_MIN_SHEETS, type SheetWindow } from './visible-sheets';
 
 interface LazySheetsState {
@@ -76,6 +78,16 @@ export function lazySheetsPlugin(window: SheetWindow | null): Plugin<LazySheetsS
     },
     // A short text is drawn by ProseMirror's own means.
     props: window ? { decorations: (state) => lazySheetsKey.getState(state)?.near, nodeViews: { sheet: sheetView } } : {},
+    // After ProseMirror has drawn the sheets, the ones not drawn are folded anew if they changed.
+    view: (view) => {
+      if (!window) return {};
+      foldFarSheets(view);
+      return {
+        update: (view) => {
+          if (foldingOf(view).changed) foldFarSheets(view);
+        },
+      };
+    },
   });
 }
 
@@ -184,20 +196,17 @@ const sheetView: NodeViewConstructor = (node, view, _getPos, decorations) => {
   const sameKind = (next: ProseMirrorNode, nextDecorations: readonly Decoration[]): boolean =>
     next.type === shown.type && next.attrs.label === shown.attrs.label && !isNear(nextDecorations) === far;
 
+  const folding = foldingOf(view);
+  // The runs of sheets not drawn change with every sheet drawn or not.
+  folding.changed = true;
   if (far) {
     dom.classList.add('sheet-placeholder');
-    const size = (sheet: ProseMirrorNode): void => {
-      const height = estimatedHeight(heights, sheet);
-      contentDOM.style.height = `${height}px`;
-      // Out of view the box is not laid out (`content-visibility: auto`), and takes this size.
-      dom.style.containIntrinsicSize = `${height + SHEET_HEADING_PX}px`;
-    };
-    size(node);
     const placeholder: NodeView = {
       dom,
       update: (next, nextDecorations) => {
         if (!sameKind(next, nextDecorations)) return false;
-        if (next !== shown) size(next);
+        // Its estimated height may be another.
+        if (next !== shown) folding.changed = true;
         shown = next;
         return true;
       },
@@ -220,7 +229,76 @@ const sheetView: NodeViewConstructor = (node, view, _getPos, decorations) => {
       heights.shown.set(contentDOM, next);
       return true;
     },
-    destroy: () => heights.observer.unobserve(contentDOM),
+    destroy: () => {
+      heights.observer.unobserve(contentDOM);
+      folding.changed = true;
+    },
   };
   return drawn;
 };
+
+/** How one view's sheets not drawn are folded, and whether that must be worked out again. */
+interface Folding {
+  changed: boolean;
+  folds: SheetFolds | null;
+}
+
+const foldingOfView = new WeakMap<EditorView, Folding>();
+const FOLDED = 'sheet-folded';
+
+function foldingOf(view: EditorView): Folding {
+  let folding = foldingOfView.get(view);
+  if (!folding) foldingOfView.set(view, (folding = { changed: true, folds: null }));
+  return folding;
+}
+
+function sectionsOf(view: EditorView): NodeListOf<HTMLElement> {
+  return view.dom.querySelectorAll<HTMLElement>(':scope > section.sheet');
+}
+
+/** Folds each run of sheets not drawn into its first sheet's box (sheet-folds.ts), in the DOM. */
+function foldFarSheets(view: EditorView): void {
+  const folding = foldingOf(view);
+  folding.changed = false;
+  const sections = sectionsOf(view);
+  const doc = view.state.doc;
+  if (sections.length !== doc.childCount) {
+    // Not the DOM this module drew: nothing is folded.
+    folding.folds = null;
+    for (const section of sections) section.classList.remove(FOLDED);
+    return;
+  }
+  const heights = heightsOf(view);
+  const drawn = Array.from(sections, (section) => !section.classList.contains('sheet-placeholder'));
+  const folds = foldRuns(drawn, (i) => estimatedHeight(heights, doc.child(i)) + SHEET_HEADING_PX);
+  sections.forEach((section, i) => {
+    const folded = folds.holder[i]! >= 0 && folds.holder[i] !== i;
+    // Only what changes is written: a class or style set again would have the page laid out again.
+    if (section.classList.contains(FOLDED) !== folded) section.classList.toggle(FOLDED, folded);
+  });
+  for (const { index, height } of folds.holders) {
+    const body = sections[index]!.querySelector<HTMLElement>(':scope > .sheet-body');
+    const px = `${Math.round(height - SHEET_HEADING_PX)}px`;
+    if (body && body.style.height !== px) body.style.height = px;
+  }
+  folding.folds = folds;
+}
+
+/**
+ * Each sheet's box (`sections`: the view's sheets, in order): a drawn sheet's own, a folded
+ * sheet's share of its run's box. Each element is measured once per call.
+ */
+export function sheetBoxes(view: EditorView, sections: ArrayLike<HTMLElement>): (index: number) => VerticalBox {
+  const folds = foldingOfView.get(view)?.folds ?? null;
+  const measured = new Map<number, VerticalBox>();
+  const boxOf = (index: number): VerticalBox => {
+    let box = measured.get(index);
+    if (!box) {
+      const rect = sections[index]!.getBoundingClientRect();
+      box = { top: rect.top, bottom: rect.bottom };
+      measured.set(index, box);
+    }
+    return box;
+  };
+  return (index) => sheetBox(folds !== null && folds.holder.length === sections.length ? folds : null, index, boxOf);
+}

@@ -4,7 +4,7 @@
  * (lazy-sheets.ts); the reading view also draws only their highlights (highlight-plugin.ts).
  */
 import type { EditorView } from 'prosemirror-view';
-import { drawsLazily } from './lazy-sheets';
+import { drawsLazily, sheetBoxes } from './lazy-sheets';
 import { scrollContainer } from './scroll';
 import { visibleSheets, windowFor, type SheetWindow } from './visible-sheets';
 
@@ -18,7 +18,7 @@ export function sheetWindowInView(view: EditorView, current: SheetWindow | null,
   const count = view.state.doc.childCount;
   const sheets = view.dom.querySelectorAll<HTMLElement>(':scope > section.sheet');
   const pane = scroller === document.documentElement ? { top: 0, bottom: window.innerHeight } : scroller.getBoundingClientRect();
-  const visible = visibleSheets(sheets.length, (i) => sheets[i]!.getBoundingClientRect(), pane.top, pane.bottom);
+  const visible = visibleSheets(sheets.length, sheetBoxes(view, sheets), pane.top, pane.bottom);
   return visible ? windowFor(current, visible, count) : null;
 }
 
