@@ -113,6 +113,10 @@ test('the editor of a long transcription types at the start, across sheets and a
   await page.keyboard.type(' Дописано в конце.');
   await expect(editor.getByText('Вырезано. Дописано в конце.')).toBeInViewport();
   expect(await drawnInEditor()).toBeLessThan(12);
+  // New lines typed past the bottom of the pane take the view along with the caret.
+  for (let line = 0; line < 30; line++) await page.keyboard.press('Enter');
+  await page.keyboard.type('Последняя строка.');
+  await expect(editor.getByText('Последняя строка.')).toBeInViewport();
 
   // Done; after a reload the text is the one typed.
   await page.keyboard.press('Control+e');

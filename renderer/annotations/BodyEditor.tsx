@@ -21,6 +21,7 @@ import {
   undo,
 } from './body-editor-setup';
 import type { Command } from 'prosemirror-state';
+import { caretAlreadyInView } from '../ui/caret-scroll';
 
 interface Props {
   initial: BodyDocJSON;
@@ -46,6 +47,7 @@ export function BodyEditor({ initial, lang, label, autoFocus, onChange, onBlur }
         plugins: bodyEditorPlugins(() => openLinkPrompt(view)),
       }),
       attributes: { class: 'body-editor-text', lang, 'aria-label': label, role: 'textbox', 'aria-multiline': 'true' },
+      handleScrollToSelection: caretAlreadyInView,
       dispatchTransaction(tr) {
         view.updateState(view.state.apply(tr));
         setRevision((r) => r + 1);

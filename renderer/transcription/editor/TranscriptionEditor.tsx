@@ -36,6 +36,7 @@ import { sameWindow, windowFor, type SheetWindow } from '../visible-sheets';
 import { anchorTrackingPlugin } from './anchor-tracking';
 import type { EditSaveState, EditSession } from './edit-session';
 import { EditorialLegend } from './EditorialLegend';
+import { caretAlreadyInView } from '../../ui/caret-scroll';
 
 interface Props {
   doc: ProseMirrorNode;
@@ -162,6 +163,7 @@ export function TranscriptionEditor(props: Props) {
         spellcheck: 'false',
       },
       handleKeyPress: typeAsTransaction,
+      handleScrollToSelection: caretAlreadyInView,
       handleDOMEvents: { beforeinput: replaceSelectionAsTransaction, compositionstart: deleteSelectionAcrossSheets },
       dispatchTransaction(tr) {
         const state = view.state.apply(tr);
