@@ -5,7 +5,7 @@
  */
 import type { EditorView } from 'prosemirror-view';
 import { drawsLazily, sheetBoxes } from './lazy-sheets';
-import { scrollContainer } from './scroll';
+import { scrollContainer } from '../ui/caret-scroll';
 import { visibleSheets, windowFor, type SheetWindow } from './visible-sheets';
 
 /**

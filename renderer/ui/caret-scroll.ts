@@ -12,20 +12,22 @@
 import { TextSelection } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 
+/** The nearest ancestor of `element` that scrolls; the page itself if none does. */
+export function scrollContainer(element: HTMLElement): HTMLElement {
+  for (let el = element.parentElement; el; el = el.parentElement) {
+    const overflow = getComputedStyle(el).overflowY;
+    if (overflow === 'auto' || overflow === 'scroll') return el;
+  }
+  return document.documentElement;
+}
+
 const scrollerOfView = new WeakMap<EditorView, HTMLElement>();
 
-/** The nearest ancestor of the editor that scrolls (the page itself if none does), kept per view. */
+/** The box that scrolls the editor, kept per view: looking for it reads the style of every ancestor. */
 function scrollerOf(view: EditorView): HTMLElement {
   const known = scrollerOfView.get(view);
   if (known && known.contains(view.dom)) return known;
-  let scroller: HTMLElement = document.documentElement;
-  for (let el = view.dom.parentElement; el; el = el.parentElement) {
-    const overflow = getComputedStyle(el).overflowY;
-    if (overflow === 'auto' || overflow === 'scroll') {
-      scroller = el;
-      break;
-    }
-  }
+  const scroller = scrollContainer(view.dom);
   scrollerOfView.set(view, scroller);
   return scroller;
 }
