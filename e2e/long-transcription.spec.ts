@@ -78,6 +78,21 @@ test('a long transcription draws the sheets near view, and whatever is moved to 
     }).length,
   );
   expect(emptyInView).toBe(0);
+
+  // Entering the editor further down leaves the sheet list, and the scan, on the sheet being read
+  // (the reading view, taken out of the page, no longer reports a sheet from its empty boxes).
+  for (let step = 0; step < 25; step++) {
+    await page.mouse.wheel(0, 1500);
+    await page.waitForTimeout(30);
+  }
+  await page.waitForTimeout(500);
+  const shownSheet = page.getByRole('navigation', { name: 'Sheets' }).getByRole('combobox', { name: 'Sheet' }).locator('option:checked');
+  const reading = (await shownSheet.textContent()) ?? '';
+  expect(reading).toMatch(/^Sheet (1\d|2\d)$/);
+  await page.keyboard.press('Control+e');
+  await expect(page.getByRole('textbox', { name: 'Transcription (editing)' })).toBeFocused();
+  await page.waitForTimeout(300);
+  await expect(shownSheet).toHaveText(reading);
 });
 
 test('the editor of a long transcription types at the start, across sheets and at the end, and it is saved', async ({ page }) => {

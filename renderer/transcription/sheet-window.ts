@@ -34,14 +34,15 @@ export function followPane(view: EditorView, onFrame: (scroller: HTMLElement, ca
     if (frame) return;
     frame = requestAnimationFrame(() => {
       frame = 0;
-      onFrame(scroller, 'scroll');
+      // A view taken out of the page (React stops following it a moment later) has nothing to measure.
+      if (view.dom.isConnected) onFrame(scroller, 'scroll');
     });
   };
   const onResize = (): void => {
     if (resizeFrame) return;
     resizeFrame = requestAnimationFrame(() => {
       resizeFrame = 0;
-      onFrame(scroller, 'resize');
+      if (view.dom.isConnected) onFrame(scroller, 'resize');
     });
   };
   const resizes = drawsLazily(view.state.doc) ? new ResizeObserver(onResize) : null;
