@@ -15,7 +15,7 @@ import { EditorState } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { useEffect, useRef } from 'react';
 import { highlightKey, highlightPlugin, highlightsAt, setHighlights, type Highlight } from './highlight-plugin';
-import { drawnSheets, firstSheets, lazySheetsPlugin, setDrawnSheets, sheetBoxes } from './lazy-sheets';
+import { drawnSheets, firstSheets, lazySheetsPlugin, setDrawnSheets, sheetBoxes, sheetElements } from './lazy-sheets';
 import { scrollContainer } from '../ui/caret-scroll';
 import { scrollViewTo } from './scroll';
 import { followPane, sheetWindowInView } from './sheet-window';
@@ -197,7 +197,7 @@ function showWindow(view: EditorView, wanted: SheetWindow): void {
 
 function sheetAtReadingLine(view: EditorView, scroller: HTMLElement): number {
   const line = scroller.getBoundingClientRect().top + READING_LINE_PX;
-  const sheets = view.dom.querySelectorAll<HTMLElement>(':scope > section.sheet');
+  const sheets = sheetElements(view);
   const boxOf = sheetBoxes(view, sheets);
   let index = -1;
   // The sheets are laid out top to bottom: the last one starting above the line.

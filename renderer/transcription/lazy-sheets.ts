@@ -252,7 +252,8 @@ function foldingOf(view: EditorView): Folding {
   return folding;
 }
 
-function sectionsOf(view: EditorView): NodeListOf<HTMLElement> {
+/** The view's sheets' elements, in order: one per sheet, drawn or not. */
+export function sheetElements(view: EditorView): NodeListOf<HTMLElement> {
   return view.dom.querySelectorAll<HTMLElement>(':scope > section.sheet');
 }
 
@@ -260,7 +261,7 @@ function sectionsOf(view: EditorView): NodeListOf<HTMLElement> {
 function foldFarSheets(view: EditorView): void {
   const folding = foldingOf(view);
   folding.changed = false;
-  const sections = sectionsOf(view);
+  const sections = sheetElements(view);
   const doc = view.state.doc;
   if (sections.length !== doc.childCount) {
     // Not the DOM this module drew: nothing is folded.

@@ -4,7 +4,7 @@
  * (lazy-sheets.ts); the reading view also draws only their highlights (highlight-plugin.ts).
  */
 import type { EditorView } from 'prosemirror-view';
-import { drawsLazily, sheetBoxes } from './lazy-sheets';
+import { drawsLazily, sheetBoxes, sheetElements } from './lazy-sheets';
 import { scrollContainer } from '../ui/caret-scroll';
 import { visibleSheets, windowFor, type SheetWindow } from './visible-sheets';
 
@@ -16,7 +16,7 @@ import { visibleSheets, windowFor, type SheetWindow } from './visible-sheets';
 export function sheetWindowInView(view: EditorView, current: SheetWindow | null, scroller: HTMLElement = scrollContainer(view.dom)): SheetWindow | null {
   if (!drawsLazily(view.state.doc)) return null;
   const count = view.state.doc.childCount;
-  const sheets = view.dom.querySelectorAll<HTMLElement>(':scope > section.sheet');
+  const sheets = sheetElements(view);
   const pane = scroller === document.documentElement ? { top: 0, bottom: window.innerHeight } : scroller.getBoundingClientRect();
   const visible = visibleSheets(sheets.length, sheetBoxes(view, sheets), pane.top, pane.bottom);
   return visible ? windowFor(current, visible, count) : null;
