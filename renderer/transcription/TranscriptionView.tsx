@@ -15,12 +15,12 @@ import { EditorState } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { useEffect, useRef } from 'react';
 import { highlightKey, highlightPlugin, highlightsAt, setHighlights, type Highlight } from './highlight-plugin';
-import { drawnSheets, firstSheets, lazySheetsPlugin, setDrawnSheets, sheetBoxes, sheetElements } from './lazy-sheets';
+import { drawnSheets, drawnSheetsWith, firstSheets, lazySheetsPlugin, setDrawnSheets, sheetBoxes, sheetElements } from './lazy-sheets';
 import { scrollContainer } from '../ui/caret-scroll';
 import { scrollViewTo } from './scroll';
 import { followPane, sheetWindowInView } from './sheet-window';
 import { sheetIndexAt } from './sheets';
-import { sameWindow, windowFor, type SheetWindow } from './visible-sheets';
+import { sameWindow, type SheetWindow } from './visible-sheets';
 
 export interface TextSelection {
   from: number;
@@ -133,7 +133,7 @@ export function TranscriptionView(props: Props) {
     // The sheet scrolled to is drawn first, so that the place is measured in its text, not in
     // the empty box standing for it; its highlights are drawn before this frame is, not the next.
     const target = sheetIndexAt(view.state.doc, request.pos);
-    showWindow(view, windowFor(drawnSheets(view.state), { first: target, last: target }, view.state.doc.childCount));
+    showWindow(view, drawnSheetsWith(view.state, target));
     scrollViewTo(view, request.pos);
   }, [props.scrollRequest]);
 

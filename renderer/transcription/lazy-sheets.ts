@@ -24,7 +24,7 @@ import { DOMSerializer, type Node as ProseMirrorNode } from 'prosemirror-model';
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet, type EditorView, type NodeView, type NodeViewConstructor } from 'prosemirror-view';
 import { foldRuns, sheetBox, type SheetFolds, type VerticalBox } from './sheet-folds';
-import { sameWindow, WINDOW_MIN_SHEETS, type SheetWindow } from './visible-sheets';
+import { sameWindow, windowFor, WINDOW_MIN_SHEETS, type SheetWindow } from './visible-sheets';
 
 interface LazySheetsState {
   /** The sheets in or near view; null in a short text, which draws every sheet for as long as the view lasts. */
@@ -94,6 +94,15 @@ export function lazySheetsPlugin(window: SheetWindow | null): Plugin<LazySheetsS
 /** A transaction that moves the drawn sheets to `window`. */
 export function setDrawnSheets(tr: Transaction, window: SheetWindow): Transaction {
   return tr.setMeta(lazySheetsKey, window);
+}
+
+/**
+ * The sheets to draw so that sheet `index` is among them, before the view is moved to it (and its
+ * place measured in its text, not in the box standing for it): the ones drawn now if they hold
+ * it, else those around it.
+ */
+export function drawnSheetsWith(state: EditorState, index: number): SheetWindow {
+  return windowFor(drawnSheets(state), { first: index, last: index }, state.doc.childCount);
 }
 
 /** The sheets drawn now, apart from those holding the selection; null when all are. */

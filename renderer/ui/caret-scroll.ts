@@ -33,7 +33,7 @@ function scrollerOf(view: EditorView): HTMLElement {
 }
 
 /** Whether a box lies within another, both as the browser measures them. */
-export function boxWithin(inner: { top: number; bottom: number; left: number; right: number }, outer: { top: number; bottom: number; left: number; right: number }): boolean {
+function boxWithin(inner: { top: number; bottom: number; left: number; right: number }, outer: { top: number; bottom: number; left: number; right: number }): boolean {
   return inner.top >= outer.top && inner.bottom <= outer.bottom && inner.left >= outer.left && inner.right <= outer.right;
 }
 

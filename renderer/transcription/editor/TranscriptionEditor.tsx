@@ -28,11 +28,11 @@ import { SaveProblem } from '../../storage/SaveProblem';
 import { useUnsavedWork } from '../../storage/unsaved-work';
 import { useWorkspace } from '../../workspace';
 import { highlightPlugin, setHighlights, type Highlight } from '../highlight-plugin';
-import { drawnSheets, firstSheets, lazySheetsPlugin, setDrawnSheets } from '../lazy-sheets';
+import { drawnSheets, drawnSheetsWith, firstSheets, lazySheetsPlugin, setDrawnSheets } from '../lazy-sheets';
 import { scrollViewTo } from '../scroll';
 import { followPane, sheetWindowInView } from '../sheet-window';
 import { sheetIndexAt } from '../sheets';
-import { sameWindow, windowFor, type SheetWindow } from '../visible-sheets';
+import { sameWindow, type SheetWindow } from '../visible-sheets';
 import { anchorTrackingPlugin } from './anchor-tracking';
 import type { EditSaveState, EditSession } from './edit-session';
 import { EditorialLegend } from './EditorialLegend';
@@ -212,8 +212,7 @@ export function TranscriptionEditor(props: Props) {
     view.state.doc.forEach((_sheet, offset, i) => {
       if (i === request.index) pos = offset + 2; // inside its first paragraph
     });
-    // Drawn first, so that the place is measured in the sheet's text, not in the box standing for it.
-    drawSheets(view, windowFor(drawnSheets(view.state), { first: request.index, last: request.index }, view.state.doc.childCount));
+    drawSheets(view, drawnSheetsWith(view.state, request.index));
     scrollViewTo(view, pos);
   }, [props.scrollToSheet]);
 
