@@ -71,13 +71,7 @@ test('a long transcription draws the sheets near view, and whatever is moved to 
   // The sheet at the top of the pane is the one the sheet list names.
   await expect(page.getByRole('navigation', { name: 'Sheets' }).getByRole('combobox', { name: 'Sheet' }).locator('option:checked')).toHaveText(/Sheet [56]/);
   // What is in view is never an empty box.
-  const emptyInView = await page.evaluate(() =>
-    [...document.querySelectorAll('.transcription-text section.sheet-placeholder')].filter((s) => {
-      const box = s.getBoundingClientRect();
-      return box.bottom > 0 && box.top < innerHeight;
-    }).length,
-  );
-  expect(emptyInView).toBe(0);
+  expect(await emptyBoxesInView(page)).toBe(0);
 
   // Entering the editor further down leaves the sheet list, and the scan, on the sheet being read
   // (the reading view, taken out of the page, no longer reports a sheet from its empty boxes).
@@ -89,11 +83,56 @@ test('a long transcription draws the sheets near view, and whatever is moved to 
   const shownSheet = page.getByRole('navigation', { name: 'Sheets' }).getByRole('combobox', { name: 'Sheet' }).locator('option:checked');
   const reading = (await shownSheet.textContent()) ?? '';
   expect(reading).toMatch(/^Sheet (1\d|2\d)$/);
+  const read = await lineAtReadingLine(page);
   await page.keyboard.press('Control+e');
-  await expect(page.getByRole('textbox', { name: 'Transcription (editing)' })).toBeFocused();
+  const editor = page.getByRole('textbox', { name: 'Transcription (editing)' });
+  await expect(editor).toBeFocused();
   await page.waitForTimeout(300);
   await expect(shownSheet).toHaveText(reading);
+  // The editor opens on the words being read, where they were on screen, with the caret there:
+  // what is typed goes into the sheet being read.
+  const sameLine = editor.locator('p').filter({ hasText: read.text });
+  await expect(sameLine).toBeInViewport();
+  expect(Math.abs((await sameLine.boundingBox())!.y - read.top)).toBeLessThan(12);
+  expect(await emptyBoxesInView(page)).toBe(0);
+  await page.keyboard.type('Правка. ');
+  const sheetRead = editor.locator('section.sheet').nth(Number(reading.replace('Sheet ', '')) - 1);
+  await expect(sheetRead).toContainText('Правка. ');
+  // Done: the reading view opens on the same words.
+  await page.keyboard.press('Control+e');
+  const reader = page.getByRole('document', { name: 'Transcription' });
+  await expect(reader.getByText(/Правка\. /)).toBeInViewport();
+  await expect(shownSheet).toHaveText(reading);
+  // A line clicked while reading is where the editor puts the caret.
+  const clicked = reader.locator('p').filter({ hasText: 'Правка. ' }).locator('xpath=following-sibling::p[2]');
+  await expect(clicked).toBeInViewport();
+  const clickedText = (await clicked.textContent())!;
+  await clicked.click();
+  await page.keyboard.press('Control+e');
+  await expect(editor).toBeFocused();
+  await page.keyboard.type('Здесь ');
+  await expect(editor.locator('p').filter({ hasText: 'Здесь ' })).toHaveText(new RegExp(`^${clickedText.slice(0, 20)}.*Здесь `));
 });
+
+/** The paragraph at the reader's reading line (reading-place.ts), and where it is on screen. */
+async function lineAtReadingLine(page: Page): Promise<{ text: string; top: number }> {
+  return page.evaluate(() => {
+    const text = document.querySelector('.transcription-text')!;
+    const pane = text.closest('.split-side')!.getBoundingClientRect();
+    const paragraph = [...text.querySelectorAll('p')].find((p) => p.getBoundingClientRect().bottom > pane.top + 96)!;
+    return { text: paragraph.textContent!, top: paragraph.getBoundingClientRect().top };
+  });
+}
+
+/** Boxes standing for sheets not drawn that show in the window: what the reader sees is always text. */
+async function emptyBoxesInView(page: Page): Promise<number> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('.transcription-text section.sheet-placeholder:not(.sheet-folded)')].filter((s) => {
+      const box = s.getBoundingClientRect();
+      return box.bottom > 0 && box.top < innerHeight;
+    }).length,
+  );
+}
 
 test('the editor of a long transcription types at the start, across sheets and at the end, and it is saved', async ({ page }) => {
   await openLongDocument(page);

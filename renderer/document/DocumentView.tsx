@@ -44,6 +44,7 @@ import type { Point, RegionShape } from '../../shared/regions/region-shape';
 import type { DocumentRecord } from '../db/records';
 import { SelectionMenu, KIND_SHORTCUT_KEYS } from '../transcription/SelectionMenu';
 import { sheetIndexAt, sheetStarts } from '../transcription/sheets';
+import type { ReadingPlace, TextViewHandle } from '../transcription/reading-place';
 import { TranscriptionView, type ScrollRequest, type TextSelection } from '../transcription/TranscriptionView';
 import { isTypingTarget } from '../ui/keyboard';
 import { useWorkspace } from '../workspace';
@@ -123,7 +124,11 @@ export function DocumentView(props: Props) {
   const doc = useMemo(() => (transcription ? transcriptionFromJSON(transcription) : null), [transcription]);
   const index = useMemo(() => (doc ? TextIndex.fromDoc(doc) : null), [doc]);
   /** The words each annotation is on when editing begins, for the editor to carry along. */
-  const [editStart, setEditStart] = useState<{ doc: NonNullable<typeof doc>; index: TextIndex; tracked: TrackedTarget[] } | null>(null);
+  const [editStart, setEditStart] = useState<{ doc: NonNullable<typeof doc>; index: TextIndex; tracked: TrackedTarget[]; place: ReadingPlace | null } | null>(null);
+  /** The view showing the transcription, reading or editing: asked where the reader is as one gives way to the other. */
+  const textView = useRef<TextViewHandle>(null);
+  /** Where the reading view opens after editing: where the editor was. */
+  const [readingStart, setReadingStart] = useState<ReadingPlace | null>(null);
   // While the transcription is edited, the annotations stay anchored in the text as it was when
   // editing began: the editor carries them itself, and stores their targets when editing is done
   // (edit-session.ts). Anchoring them anew in each autosaved text, against targets not yet
@@ -238,12 +243,15 @@ export function DocumentView(props: Props) {
         if (linked) tracked.push({ id: trackingId(annotation.id, i), from: linked.from, to: linked.to, stored: link });
       });
     }
-    setEditStart({ doc, index, tracked });
+    // The editor opens on what is being read, where it is on screen.
+    setEditStart({ doc, index, tracked, place: textView.current?.readingPlace() ?? null });
     setEditedLabels(null);
     editing.start();
   }
 
   async function finishEditing(): Promise<void> {
+    // The reading view opens where the editor is (it may open while the last save is written).
+    setReadingStart(textView.current?.readingPlace() ?? null);
     if (await editing.finish()) setEditStart(null);
   }
 
@@ -588,6 +596,8 @@ export function DocumentView(props: Props) {
                   lang={d.languageCode || 'und'}
                   highlights={highlights}
                   tracked={editStart.tracked}
+                  start={editStart.place}
+                  ref={textView}
                   session={editing.session}
                   scrollToSheet={sheetScroll}
                   onTransaction={(tr, state) => editing.session?.record(tr, state)}
@@ -667,6 +677,8 @@ export function DocumentView(props: Props) {
                   onHoverLink={setHoverId}
                   flash={flash}
                   scrollRequest={scrollRequest}
+                  start={readingStart}
+                  ref={textView}
                   onSheetChange={setCurrentSheet}
                   onSelectText={(selection) => {
                     setSelection(selection);

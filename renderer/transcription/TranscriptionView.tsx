@@ -13,10 +13,10 @@
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import { EditorState } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
-import { useEffect, useRef } from 'react';
+import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
 import { highlightKey, highlightPlugin, highlightsAt, setHighlights, type Highlight } from './highlight-plugin';
-import { drawnSheets, drawnSheetsWith, firstSheets, lazySheetsPlugin, setDrawnSheets, sheetBoxes, sheetElements } from './lazy-sheets';
-import { scrollContainer } from '../ui/caret-scroll';
+import { drawnSheets, drawnSheetsWith, firstSheets, lazySheetsPlugin, setDrawnSheets, sheetBoxes, sheetElements, sheetsAround } from './lazy-sheets';
+import { READING_LINE_PX, readingPlaceIn, scrollToPlace, type ReadingPlace, type TextViewHandle } from './reading-place';
 import { scrollViewTo } from './scroll';
 import { followPane, sheetWindowInView } from './sheet-window';
 import { sheetIndexAt } from './sheets';
@@ -45,6 +45,10 @@ interface Props {
   hoverId: string | null;
   flash: { from: number; to: number } | null;
   scrollRequest: ScrollRequest | null;
+  /** Where to open (where the editor was, reading-place.ts); null, the top of the text. */
+  start?: ReadingPlace | null;
+  /** Asked, as editing begins, where the reader is (for the editor to open there). */
+  ref?: Ref<TextViewHandle>;
   onSheetChange: (index: number) => void;
   onSelectText: (selection: TextSelection | null) => void;
   /** Where the user clicked in the text (a document position). */
@@ -56,8 +60,6 @@ interface Props {
 
 /** After a scroll we asked for, ignore the sheet the scroll position suggests for this long. */
 const PROGRAMMATIC_SCROLL_SETTLE_MS = 600;
-/** A sheet counts as the one being read once its top passes this far below the pane's top. */
-const READING_LINE_PX = 96;
 
 export function TranscriptionView(props: Props) {
   const mountRef = useRef<HTMLDivElement>(null);
@@ -65,30 +67,36 @@ export function TranscriptionView(props: Props) {
   const callbacks = useRef(props);
   callbacks.current = props;
   const programmaticScrollUntil = useRef(0);
-  /** Where the pane was scrolled when the view was last taken down for a new text. */
-  const keptScrollTop = useRef<number | null>(null);
+  /**
+   * Where the view opens: `start` the first time; after that, where the reader was in the text
+   * the new one replaces (the same document saved, a sheet split or merged).
+   */
+  const openAt = useRef(props.start ?? null);
+  /** The last place clicked in the text, for the editor to open on if it is still in view. */
+  const lastClick = useRef<number | null>(null);
 
   useEffect(() => {
     const mount = mountRef.current!;
-    const first = firstSheets(props.doc);
+    const start = openAt.current;
+    openAt.current = null;
+    const first = start ? sheetsAround(props.doc, sheetIndexAt(props.doc, Math.min(start.from, props.doc.content.size))) : firstSheets(props.doc);
     const view = new EditorView(mount, {
       state: EditorState.create({ doc: props.doc, plugins: [highlightPlugin(first), lazySheetsPlugin(first)] }),
       editable: () => false,
       attributes: { class: 'transcription-text', lang: props.lang, 'aria-label': 'Transcription', role: 'document' },
     });
     viewRef.current = view;
-    // The same document's new text (a save, a split or merged sheet) is read from where the
-    // reader was. Between the old view going and this one coming, any layout (another
-    // component's effect measuring something) saw an empty pane and scrolled it to the top,
-    // which the scroll handler then took for the reader going back to the first sheet.
-    if (keptScrollTop.current !== null) {
-      scrollContainer(view.dom).scrollTop = keptScrollTop.current;
-      keptScrollTop.current = null;
+    // Between the old view going and this one coming, the pane was empty and scrolled to its top:
+    // the scroll handler is told not to take that for the reader going back to the first sheet.
+    if (start) {
+      programmaticScrollUntil.current = Date.now() + PROGRAMMATIC_SCROLL_SETTLE_MS;
+      scrollToPlace(view, start);
     }
     // The sheets drawn are those in view from the start (the first few, unless the pane was scrolled).
     moveWindow(view);
     return () => {
-      keptScrollTop.current = scrollContainer(view.dom).scrollTop;
+      // Measured by words, not pixels: the boxes standing for the sheets not drawn are estimates.
+      openAt.current = view.dom.isConnected ? readingPlaceIn(view, null) : null;
       view.destroy();
       viewRef.current = null;
     };
@@ -125,10 +133,22 @@ export function TranscriptionView(props: Props) {
     };
   }, [props.doc]);
 
+  useImperativeHandle(props.ref, () => ({
+    readingPlace: () => {
+      const view = viewRef.current;
+      if (!view) return null;
+      const selected = readSelection(view);
+      const click = lastClick.current;
+      return readingPlaceIn(view, selected ?? (click === null ? null : { from: click, to: click }));
+    },
+  }));
+
+  // A request made before the view opened was for the view before it (the editor): this one opens at `start`.
+  const requestAtOpening = useRef(props.scrollRequest);
   useEffect(() => {
     const view = viewRef.current;
     const request = props.scrollRequest;
-    if (!view || !request) return;
+    if (!view || !request || request === requestAtOpening.current) return;
     programmaticScrollUntil.current = Date.now() + PROGRAMMATIC_SCROLL_SETTLE_MS;
     // The sheet scrolled to is drawn first, so that the place is measured in its text, not in
     // the empty box standing for it; its highlights are drawn before this frame is, not the next.
@@ -163,6 +183,7 @@ export function TranscriptionView(props: Props) {
       callbacks.current.onSelectText(null);
       const hit = view.posAtCoords({ left: event.clientX, top: event.clientY });
       if (!hit) return;
+      lastClick.current = hit.pos;
       callbacks.current.onCaret(hit.pos);
       callbacks.current.onSheetChange(sheetIndexAt(view.state.doc, hit.pos));
       const [innermost] = highlightsAt(view.state, hit.pos).filter((h) => h.kind !== 'link');

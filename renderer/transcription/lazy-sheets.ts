@@ -52,6 +52,11 @@ export function firstSheets(doc: ProseMirrorNode, count = 5): SheetWindow | null
   return drawsLazily(doc) ? { first: 0, last: Math.min(doc.childCount, count) - 1 } : null;
 }
 
+/** The sheets drawn before the view has measured anything when it opens on sheet `index`: those around it (null in a short text). */
+export function sheetsAround(doc: ProseMirrorNode, index: number): SheetWindow | null {
+  return drawsLazily(doc) ? windowFor(null, { first: index, last: index }, doc.childCount) : null;
+}
+
 /**
  * The plugin that decides which sheets are drawn. `window` is where the view starts; null (a
  * short text) draws every sheet for as long as the view lasts. `setDrawnSheets` moves it.
@@ -157,35 +162,36 @@ interface SheetHeights {
 const DEFAULT_HEIGHT_PER_CHARACTER = 0.45;
 /** A sheet's heading with its margins (styles.css), above its body. */
 const SHEET_HEADING_PX = 44;
-/** Kept by the element the view is mounted in: a view rebuilt for a new text starts from what the last one learnt. */
-const heightsOfMount = new WeakMap<Element, SheetHeights>();
+/**
+ * One for every view: the editor opened on the text being read starts from what the reading
+ * view learnt of its sheets (they are the same nodes), so the boxes standing for the sheets it
+ * has not drawn are about their height, and the place it opens on does not move as it measures
+ * (reading-place.ts); a view of another text starts from the height per character learnt so far.
+ */
+let sharedHeights: SheetHeights | null = null;
 
-function heightsOf(view: EditorView): SheetHeights {
-  const mount = view.dom.parentElement ?? view.dom;
-  let heights = heightsOfMount.get(mount);
-  if (!heights) {
-    const made: SheetHeights = {
-      bySheet: new WeakMap(),
-      measuredHeight: 0,
-      measuredSize: 0,
-      shown: new WeakMap(),
-      // Read after the browser's own layout: measuring costs no layout of its own.
-      observer: new ResizeObserver((entries) => {
-        for (const entry of entries) {
-          const node = made.shown.get(entry.target);
-          const height = entry.contentRect.height;
-          if (!node || height === 0) continue;
-          const before = made.bySheet.get(node);
-          made.measuredHeight += height - (before ?? 0);
-          if (before === undefined) made.measuredSize += node.content.size;
-          made.bySheet.set(node, height);
-        }
-      }),
-    };
-    heightsOfMount.set(mount, made);
-    heights = made;
-  }
-  return heights;
+function heightsOf(): SheetHeights {
+  if (sharedHeights) return sharedHeights;
+  const made: SheetHeights = {
+    bySheet: new WeakMap(),
+    measuredHeight: 0,
+    measuredSize: 0,
+    shown: new WeakMap(),
+    // Read after the browser's own layout: measuring costs no layout of its own.
+    observer: new ResizeObserver((entries) => {
+      for (const entry of entries) {
+        const node = made.shown.get(entry.target);
+        const height = entry.contentRect.height;
+        if (!node || height === 0) continue;
+        const before = made.bySheet.get(node);
+        made.measuredHeight += height - (before ?? 0);
+        if (before === undefined) made.measuredSize += node.content.size;
+        made.bySheet.set(node, height);
+      }
+    }),
+  };
+  sharedHeights = made;
+  return made;
 }
 
 function estimatedHeight(heights: SheetHeights, sheet: ProseMirrorNode): number {
@@ -199,7 +205,7 @@ function estimatedHeight(heights: SheetHeights, sheet: ProseMirrorNode): number 
 const sheetView: NodeViewConstructor = (node, view, _getPos, decorations) => {
   const far = !isNear(decorations);
   const { dom, contentDOM } = DOMSerializer.renderSpec(document, node.type.spec.toDOM!(node)) as { dom: HTMLElement; contentDOM: HTMLElement };
-  const heights = heightsOf(view);
+  const heights = heightsOf();
   let shown = node;
   // A sheet coming into view or going out of it is drawn anew, as is a relabelled one (its heading).
   const sameKind = (next: ProseMirrorNode, nextDecorations: readonly Decoration[]): boolean =>
@@ -278,7 +284,7 @@ function foldFarSheets(view: EditorView): void {
     for (const section of sections) section.classList.remove(FOLDED);
     return;
   }
-  const heights = heightsOf(view);
+  const heights = heightsOf();
   const drawn = Array.from(sections, (section) => !section.classList.contains('sheet-placeholder'));
   const folds = foldRuns(drawn, (i) => estimatedHeight(heights, doc.child(i)) + SHEET_HEADING_PX);
   sections.forEach((section, i) => {

@@ -13,7 +13,7 @@ import { keymap } from 'prosemirror-keymap';
 import type { Node as ProseMirrorNode, ResolvedPos } from 'prosemirror-model';
 import { EditorState, Selection, TextSelection, type Command, type Transaction } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
 import type { TrackedTarget } from '../../../shared/anchoring/targets-after-edit';
 import { EDITORIAL_FEATURES, shortcutLabel, type EditorialFeature } from '../../../shared/transcription/editorial';
 import {
@@ -28,7 +28,8 @@ import { SaveProblem } from '../../storage/SaveProblem';
 import { useUnsavedWork } from '../../storage/unsaved-work';
 import { useWorkspace } from '../../workspace';
 import { highlightPlugin, setHighlights, type Highlight } from '../highlight-plugin';
-import { drawnSheets, drawnSheetsWith, firstSheets, lazySheetsPlugin, setDrawnSheets } from '../lazy-sheets';
+import { drawnSheets, drawnSheetsWith, lazySheetsPlugin, setDrawnSheets, sheetsAround } from '../lazy-sheets';
+import { readingPlaceIn, scrollToPlace, type ReadingPlace, type TextViewHandle } from '../reading-place';
 import { scrollViewTo } from '../scroll';
 import { followPane, sheetWindowInView } from '../sheet-window';
 import { sheetIndexAt } from '../sheets';
@@ -45,6 +46,10 @@ interface Props {
   tracked: readonly TrackedTarget[];
   /** The session saving the text: the editor shows its save state (subscribed here, not in the document view). */
   session: EditSession;
+  /** Where to open: the place the reader was reading (reading-place.ts); null, the start of the text. */
+  start: ReadingPlace | null;
+  /** Asked, as editing finishes, where the editor is (for the reading view to open there). */
+  ref?: Ref<TextViewHandle>;
   /** A sheet to bring into view (the scan beside was paged): its position in the document at the start. */
   scrollToSheet: { index: number; nonce: number } | null;
   onTransaction: (tr: Transaction, state: EditorState) => void;
@@ -131,9 +136,11 @@ export function TranscriptionEditor(props: Props) {
       dispatch?.(state.tr.replaceSelectionWith(transcriptionSchema.nodes.hard_break!.create()).scrollIntoView());
       return true;
     });
+    const start = props.start;
     const view: EditorView = new EditorView(mountRef.current!, {
       state: EditorState.create({
         doc: props.doc,
+        selection: start ? TextSelection.between(props.doc.resolve(start.from), props.doc.resolve(start.to)) : undefined,
         plugins: [
           history(),
           keymap({
@@ -150,7 +157,7 @@ export function TranscriptionEditor(props: Props) {
           }),
           keymap(baseKeymap),
           highlightPlugin(),
-          lazySheetsPlugin(firstSheets(props.doc)),
+          lazySheetsPlugin(sheetsAround(props.doc, start ? sheetIndexAt(props.doc, start.from) : 0)),
           anchorTrackingPlugin(props.tracked),
         ],
       }),
@@ -191,6 +198,8 @@ export function TranscriptionEditor(props: Props) {
     });
     view.dispatch(setHighlights(view.state.tr, { highlights: props.highlights, activeId: null, hoverId: null, flash: null }));
     viewRef.current = view;
+    // On the words being read, where they were on screen; then the sheets around them are drawn.
+    if (start) scrollToPlace(view, start);
     drawSheets(view, sheetWindowInView(view, drawnSheets(view.state)));
     view.focus();
     // In a long text only the sheets near view are drawn, and those holding the selection.
@@ -204,10 +213,19 @@ export function TranscriptionEditor(props: Props) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
+  useImperativeHandle(props.ref, () => ({
+    readingPlace: () => {
+      const view = viewRef.current;
+      return view ? readingPlaceIn(view, view.state.selection) : null;
+    },
+  }));
+
+  // A request made before the editor opened was for the reading view: the editor opens at `start`.
+  const requestAtOpening = useRef(props.scrollToSheet);
   useEffect(() => {
     const view = viewRef.current;
     const request = props.scrollToSheet;
-    if (!view || !request || sheetIndexAt(view.state.doc, view.state.selection.from) === request.index) return;
+    if (!view || !request || request === requestAtOpening.current || sheetIndexAt(view.state.doc, view.state.selection.from) === request.index) return;
     let pos = 0;
     view.state.doc.forEach((_sheet, offset, i) => {
       if (i === request.index) pos = offset + 2; // inside its first paragraph
