@@ -111,6 +111,19 @@ test('annotations stay on their words through corrections, an orphan is listed, 
   await expect(page.locator(`.annotation-card[data-annotation-id="${signature}"] .card-quote`)).toHaveText('МАО ЦЗЭ-ДУН');
 });
 
+test('words selected while reading are selected in the editor that Ctrl+E opens: typing corrects them', async ({ page }) => {
+  await openSample(page);
+  await selectWords(page, 'MOUSE-ON');
+  await page.keyboard.press('Control+e');
+  await expect(editor(page)).toBeFocused();
+  await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe('MOUSE-ON');
+  await page.keyboard.type('МАО ЦЗЭ-ДУН');
+  await page.keyboard.press('Control+e');
+  const reader = page.getByRole('document', { name: 'Transcription' });
+  await expect(reader.getByText('МАО ЦЗЭ-ДУН')).toBeInViewport();
+  await expect(reader).not.toContainText('MOUSE-ON');
+});
+
 test('the legend explains each kind of editorial markup, and marks are drawn as it says', async ({ page }) => {
   await openSample(page);
   await page.keyboard.press('Control+e');

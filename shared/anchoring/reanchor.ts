@@ -80,7 +80,8 @@ export function reanchorTextQuote(
   // 1. The stored position.
   if (position && position.start >= 0 && position.end - position.start === exact.length) {
     const { start, end } = position;
-    if (text.slice(start, end) === exact) {
+    // Compared in place (no substring made): run for every annotation each time a document opens.
+    if (text.startsWith(exact, start)) {
       if (sideIntact(text, quote, start, end, 'prefix') || sideIntact(text, quote, start, end, 'suffix')) {
         return { start, end, method: 'position', errors: 0, context: 1 };
       }
@@ -331,9 +332,10 @@ function matchingAfter(text: string, at: number, suffix: string): number {
 /** Whether one side of the stored context stands exactly as it was (empty: the text began or ended there). */
 function sideIntact(text: string, quote: TextQuoteSelector, start: number, end: number, side: 'prefix' | 'suffix'): boolean {
   if (side === 'prefix') {
-    return quote.prefix === '' ? start === 0 : text.slice(Math.max(0, start - quote.prefix.length), start) === quote.prefix;
+    const { prefix } = quote;
+    return prefix === '' ? start === 0 : start >= prefix.length && text.startsWith(prefix, start - prefix.length);
   }
-  return quote.suffix === '' ? end === text.length : text.slice(end, end + quote.suffix.length) === quote.suffix;
+  return quote.suffix === '' ? end === text.length : text.startsWith(quote.suffix, end);
 }
 
 /**
