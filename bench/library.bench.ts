@@ -24,7 +24,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type CDPSession, type Page } from '@playwright/test';
 import { typeAndRecord, type KeystrokeRecording } from './support/keystrokes';
-import { timeKeyUntilShown, timeUntilInteractive, type InteractiveTiming, type InteractiveWanted } from './support/library-open';
+import { timeClicksOnHighlights, timeKeyUntilShown, timeUntilInteractive, type InteractiveTiming, type InteractiveWanted } from './support/library-open';
 import { openHarness, serveBenchPages } from './support/library-pages';
 import type { BenchBareApi, BenchLibraryApi, ExportTiming, ImportTiming, LibrarySpec, ReanchorRun, SeedSummary } from './support/library-protocol';
 import { collectGarbage, measureMemory, mebibytes, memorySession, type MemorySnapshot } from './support/memory';
@@ -54,6 +54,8 @@ const OPEN_ROUNDS = 3;
 /** What a trace of an opening or a pack export records (BENCH_TRACE): the main thread's tasks, Blink's lifecycle, V8, IndexedDB. */
 const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'v8', 'IndexedDB', 'toplevel', 'disabled-by-default-v8.cpu_profiler'];
 const TYPING = { bursts: 3, keys: 15, pauseMs: 1500, maxBurstMs: 10_000, maxTotalMs: 25_000 };
+/** Clicks on highlighted words, each opening another card, timed in the reading view of the large document. */
+const CLICKS = 10;
 
 /**
  * Runs `work`; with BENCH_TRACE=/tmp/x, also writes a Chromium trace of it to
@@ -297,6 +299,7 @@ test.describe('library', () => {
     };
     const recordings: Record<keyof typeof docs, { editor: KeystrokeRecording[]; body: KeystrokeRecording[] }> = { large: { editor: [], body: [] }, twin: { editor: [], body: [] } };
     const enteringEditorMs: Record<keyof typeof docs, number> = { large: Number.NaN, twin: Number.NaN };
+    let clickToCardMs: number[] = [];
     for (const which of ['large', 'twin'] as const) {
       const doc = docs[which];
       const started = Date.now();
@@ -336,6 +339,8 @@ test.describe('library', () => {
       await card.locator('.card-head').click();
       await expect(body).toHaveCount(0, { timeout: 60_000 });
       await page.waitForTimeout(1500);
+      // Reading: a click on highlighted words opens their card (the twin has one annotation, so no baseline).
+      if (which === 'large') clickToCardMs = await timeClicksOnHighlights(page, CLICKS);
       const latest = (list: KeystrokeRecording[]) => list.at(-1)!.latencies;
       console.log(
         `  ${which}: entering the editor ${Math.round(enteringEditorMs[which])} ms; transcription editor median ${round1(median(latest(recordings[which].editor)))} ms, p95 ${round1(percentile(latest(recordings[which].editor), 95))} ms over ${latest(recordings[which].editor).length} keys; ` +
@@ -386,6 +391,13 @@ test.describe('library', () => {
       baseline: enteringEditorMs.twin,
       unit: 'ms',
       compares: `one Ctrl+E each, from the key going down until the editor's frame is drawn: the document with ${LIBRARY.annotations.toLocaleString('en-US')} annotations vs the same text and scans with one (no goal in the issue; a user waits for this)`,
+    });
+    await record(testInfo, {
+      name: 'a click on highlighted words until their card is open, median',
+      value: median(clickToCardMs),
+      unit: 'ms',
+      compares: `${CLICKS} clicks on the words of different annotations in view in the reading view of the document with ${LIBRARY.annotations.toLocaleString('en-US')} annotations, from the mouse going down until another card is open and drawn (no baseline: the twin has one annotation; no goal in the issue; a reader waits for this at every click)`,
+      detail: { clicksMs: clickToCardMs.map(round1) },
     });
     const floorCompares = `one editable line on an empty page, typed as above: what any page pays for a key (no baseline, no goal)`;
     await record(testInfo, { name: 'keystroke → paint in an empty editable (the floor of this measure), median', value: median(floor.latencies), unit: 'ms', compares: floorCompares, detail: detailOf([floor]) });

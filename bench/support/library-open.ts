@@ -159,3 +159,61 @@ export async function timeKeyUntilShown(page: Page, key: string, selector: strin
   await page.keyboard.press(key);
   return shown;
 }
+
+/**
+ * Clicks, one after another, the highlighted words of `count` annotations in view in the reading
+ * view (each time words of another annotation than the open one), and answers each click's time
+ * from the mouse going down until another card is open and that frame has been drawn.
+ */
+export async function timeClicksOnHighlights(page: Page, count: number, pauseMs = 500): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const target = await page.evaluate((i) => {
+      const open = document.querySelector('.annotation-card.open')?.getAttribute('data-annotation-id') ?? null;
+      const text = document.querySelector<HTMLElement>('.transcription-text')!;
+      const pane = text.parentElement!.closest('.split-side')!.getBoundingClientRect();
+      // Words of annotations (not only a link to a region), none of them the open one: the
+      // innermost stretch, with the ids of every highlight around it.
+      const idsAround = (h: Element): string[] => {
+        const ids: string[] = [];
+        for (let el: Element | null = h; el && el !== text; el = el.parentElement) ids.push(...[...el.classList].filter((c) => c.startsWith('hl-id-')));
+        return ids;
+      };
+      const inView = [...text.querySelectorAll<HTMLElement>('.hl:not(.hl-link)')].filter((h) => {
+        const box = h.getBoundingClientRect();
+        return (
+          !h.querySelector('.hl') &&
+          box.width > 16 &&
+          box.top > pane.top + 60 &&
+          box.bottom < pane.bottom - 20 &&
+          (open === null || !idsAround(h).includes(`hl-id-${open}`))
+        );
+      });
+      if (inView.length === 0) return null;
+      const box = inView[(i * 7) % inView.length]!.getBoundingClientRect();
+      (window as unknown as { __benchClick?: Promise<number> }).__benchClick = new Promise<number>((resolve) => {
+        let startedAt = Number.NaN;
+        window.addEventListener('mousedown', (event) => (startedAt = event.timeStamp), { capture: true, once: true });
+        const deadline = performance.now() + 30_000;
+        const frame = (): void => {
+          const now = document.querySelector('.annotation-card.open')?.getAttribute('data-annotation-id') ?? null;
+          if (performance.now() > deadline) return resolve(Number.NaN);
+          if (Number.isNaN(startedAt) || now === null || now === open) return void requestAnimationFrame(frame);
+          // After this frame's style, layout and paint.
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => resolve(performance.now() - startedAt);
+          channel.port2.postMessage(null);
+        };
+        requestAnimationFrame(frame);
+      });
+      return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+    }, i);
+    if (!target) throw new Error('timeClicksOnHighlights: no highlighted words of another annotation in view');
+    await page.mouse.click(target.x, target.y);
+    const ms = await page.evaluate(() => (window as unknown as { __benchClick: Promise<number> }).__benchClick);
+    if (Number.isNaN(ms)) throw new Error(`timeClicksOnHighlights: click ${i + 1} opened no other card within 30 s`);
+    times.push(ms);
+    await page.waitForTimeout(pauseMs);
+  }
+  return times;
+}

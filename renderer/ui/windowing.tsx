@@ -7,7 +7,7 @@
  * drop the focus to the page. The library's documents and the annotations panel's cards use it.
  */
 import { defaultRangeExtractor, useVirtualizer, type Range, type Virtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef, useState, type FocusEvent, type ReactNode } from 'react';
+import { useCallback, useMemo, useRef, useState, type FocusEvent, type ReactNode } from 'react';
 
 /**
  * A range extractor rendering the items near view and the `kept` indexes, in list order, each
@@ -57,10 +57,14 @@ export function useWindowedList<T extends { id: string }>({ items, openId, ...si
   const [focusedId, setFocusedId] = useState<string | null>(null);
   const indexOf = useMemo(() => new Map(items.map((item, i) => [item.id, i])), [items]);
   const rangeExtractor = useKeepingMounted(indexOf, [openId, focusedId]);
+  // The same function for as long as the items are the same: the virtualizer works out every
+  // item's offset again whenever it changes (10,000 cards: 20-40 ms at each render of the panel,
+  // a click on highlighted words included).
+  const getItemKey = useCallback((i: number) => items[i]!.id, [items]);
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => scrollRef.current,
-    getItemKey: (i) => items[i]!.id,
+    getItemKey,
     rangeExtractor,
     ...sizes,
   });
