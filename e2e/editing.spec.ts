@@ -111,8 +111,17 @@ test('annotations stay on their words through corrections, an orphan is listed, 
   await expect(page.locator(`.annotation-card[data-annotation-id="${signature}"] .card-quote`)).toHaveText('МАО ЦЗЭ-ДУН');
 });
 
-test('words selected while reading are selected in the editor that Ctrl+E opens: typing corrects them', async ({ page }) => {
+test('Ctrl+E at the top of the text puts the caret at its start; words selected while reading are selected in the editor, and typing corrects them', async ({ page }) => {
   await openSample(page);
+  await page.keyboard.press('Control+e');
+  await expect(editor(page)).toBeFocused();
+  await page.keyboard.type('Начало. ');
+  await expect(editor(page).locator('p').first()).toHaveText(/^Начало\. /);
+  await page.keyboard.press('Control+z');
+  await expect(editor(page)).not.toContainText('Начало. ');
+  await page.keyboard.press('Control+e');
+  await expect(editor(page)).toHaveCount(0);
+
   await selectWords(page, 'MOUSE-ON');
   await page.keyboard.press('Control+e');
   await expect(editor(page)).toBeFocused();

@@ -44,17 +44,20 @@ function drawnAt(view: EditorView, pos: number): Band | null {
 }
 
 /**
- * The place being read in `view`: `selection` if its start is in the pane, else the start of
- * the line at the reading line. Null when nothing of the text is in the pane.
+ * The place being read in `view`: `selection` if its start is in the pane; else the start of
+ * the text when the pane is scrolled to its top; else the start of the line at the reading line.
+ * Null when nothing of the text is in the pane.
  */
 export function readingPlaceIn(view: EditorView, selection: { from: number; to: number } | null): ReadingPlace | null {
-  const pane = paneOf(scrollContainer(view.dom));
+  const scroller = scrollContainer(view.dom);
+  const pane = paneOf(scroller);
   const size = view.state.doc.content.size;
   if (selection && selection.to <= size) {
     const at = drawnAt(view, selection.from);
     if (at && at.top >= pane.top && at.bottom <= pane.bottom) return { from: selection.from, to: selection.to, top: at.top - pane.top };
   }
   const text = view.dom.getBoundingClientRect();
+  if (scroller.scrollTop === 0 && text.top >= pane.top) return { from: 0, to: 0, top: text.top - pane.top };
   const line = Math.min(pane.top + READING_LINE_PX, pane.bottom - 1);
   const hit = view.posAtCoords({ left: text.left + 1, top: line });
   if (!hit) return null;

@@ -137,10 +137,11 @@ export function TranscriptionEditor(props: Props) {
       return true;
     });
     const start = props.start;
+    const at = (pos: number) => props.doc.resolve(Math.min(pos, props.doc.content.size));
     const view: EditorView = new EditorView(mountRef.current!, {
       state: EditorState.create({
         doc: props.doc,
-        selection: start ? TextSelection.between(props.doc.resolve(start.from), props.doc.resolve(start.to)) : undefined,
+        selection: start ? TextSelection.between(at(start.from), at(start.to)) : undefined,
         plugins: [
           history(),
           keymap({
@@ -157,7 +158,7 @@ export function TranscriptionEditor(props: Props) {
           }),
           keymap(baseKeymap),
           highlightPlugin(),
-          lazySheetsPlugin(sheetsAround(props.doc, start ? sheetIndexAt(props.doc, start.from) : 0)),
+          lazySheetsPlugin(sheetsAround(props.doc, start ? sheetIndexAt(props.doc, at(start.from).pos) : 0)),
           anchorTrackingPlugin(props.tracked),
         ],
       }),
