@@ -243,8 +243,10 @@ export function DocumentView(props: Props) {
         if (linked) tracked.push({ id: trackingId(annotation.id, i), from: linked.from, to: linked.to, stored: link });
       });
     }
-    // The editor opens on what is being read, where it is on screen.
-    setEditStart({ doc, index, tracked, place: textView.current?.readingPlace() ?? null });
+    // The editor opens on what is being read, where it is on screen, with the words last selected
+    // or clicked there if they are in view.
+    const lastPlace = selection ?? (caret === null ? null : { from: caret, to: caret });
+    setEditStart({ doc, index, tracked, place: textView.current?.readingPlace(lastPlace) ?? null });
     setEditedLabels(null);
     editing.start();
   }

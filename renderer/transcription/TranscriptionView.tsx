@@ -72,8 +72,6 @@ export function TranscriptionView(props: Props) {
    * the new one replaces (the same document saved, a sheet split or merged).
    */
   const openAt = useRef(props.start ?? null);
-  /** The last place clicked in the text, for the editor to open on if it is still in view. */
-  const lastClick = useRef<number | null>(null);
 
   useEffect(() => {
     const mount = mountRef.current!;
@@ -134,12 +132,9 @@ export function TranscriptionView(props: Props) {
   }, [props.doc]);
 
   useImperativeHandle(props.ref, () => ({
-    readingPlace: () => {
+    readingPlace: (selection) => {
       const view = viewRef.current;
-      if (!view) return null;
-      const selected = readSelection(view);
-      const click = lastClick.current;
-      return readingPlaceIn(view, selected ?? (click === null ? null : { from: click, to: click }));
+      return view ? readingPlaceIn(view, selection ?? null) : null;
     },
   }));
 
@@ -183,7 +178,6 @@ export function TranscriptionView(props: Props) {
       callbacks.current.onSelectText(null);
       const hit = view.posAtCoords({ left: event.clientX, top: event.clientY });
       if (!hit) return;
-      lastClick.current = hit.pos;
       callbacks.current.onCaret(hit.pos);
       callbacks.current.onSheetChange(sheetIndexAt(view.state.doc, hit.pos));
       const [innermost] = highlightsAt(view.state, hit.pos).filter((h) => h.kind !== 'link');

@@ -21,7 +21,8 @@ export const READING_LINE_PX = 96;
 
 /** What a view offers the document around it. */
 export interface TextViewHandle {
-  readingPlace(): ReadingPlace | null;
+  /** Where the reader is: `selection` if it is in view (the editor's own selection when not given). */
+  readingPlace(selection?: { from: number; to: number } | null): ReadingPlace | null;
 }
 
 interface Band {

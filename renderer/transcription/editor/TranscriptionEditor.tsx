@@ -215,9 +215,9 @@ export function TranscriptionEditor(props: Props) {
   }, []);
 
   useImperativeHandle(props.ref, () => ({
-    readingPlace: () => {
+    readingPlace: (selection) => {
       const view = viewRef.current;
-      return view ? readingPlaceIn(view, view.state.selection) : null;
+      return view ? readingPlaceIn(view, selection ?? view.state.selection) : null;
     },
   }));
 
