@@ -15,7 +15,7 @@ import { EditorState } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
 import { highlightKey, highlightPlugin, highlightsAt, setHighlights, type Highlight } from './highlight-plugin';
-import { drawnSheets, drawnSheetsWith, firstSheets, lazySheetsPlugin, setDrawnSheets, sheetBoxes, sheetElements, sheetsAround } from './lazy-sheets';
+import { drawnSheets, drawnSheetsWith, lazySheetsPlugin, openingSheets, setDrawnSheets, sheetBoxes, sheetElements } from './lazy-sheets';
 import { READING_LINE_PX, readingPlaceIn, scrollToPlace, type ReadingPlace, type TextViewHandle } from './reading-place';
 import { scrollViewTo } from './scroll';
 import { followPane, sheetWindowInView } from './sheet-window';
@@ -77,7 +77,7 @@ export function TranscriptionView(props: Props) {
     const mount = mountRef.current!;
     const start = openAt.current;
     openAt.current = null;
-    const first = start ? sheetsAround(props.doc, sheetIndexAt(props.doc, Math.min(start.from, props.doc.content.size))) : firstSheets(props.doc);
+    const first = openingSheets(props.doc, start?.from ?? null);
     const view = new EditorView(mount, {
       state: EditorState.create({ doc: props.doc, plugins: [highlightPlugin(first), lazySheetsPlugin(first)] }),
       editable: () => false,

@@ -2,7 +2,7 @@ import { AllSelection, EditorState, TextSelection } from 'prosemirror-state';
 import { describe, expect, it } from 'vitest';
 import { splitSheetAtCursor } from '../../shared/transcription/editorial-commands';
 import { transcriptionSchema } from '../../shared/transcription/schema';
-import { drawnSheetIndexes, firstSheets, lazySheetsPlugin, setDrawnSheets } from './lazy-sheets';
+import { drawnSheetIndexes, firstSheets, lazySheetsPlugin, openingSheets, setDrawnSheets } from './lazy-sheets';
 import { sheetStarts } from './sheets';
 
 const { nodes } = transcriptionSchema;
@@ -60,5 +60,22 @@ describe('lazySheetsPlugin', () => {
     // The window is by index; the caret moved into the new sheet 5 (index 4), which is drawn.
     expect(state.selection.$head.index(0)).toBe(4);
     expect(drawnSheetIndexes(state)).toEqual([0, 1, 2, 3, 4]);
+  });
+});
+
+describe('openingSheets', () => {
+  it('opens a long text on the sheets around a place carried over, or on its first sheets', () => {
+    const doc = documentOf(300);
+    const inSheet150 = sheetStarts(doc)[150]! + 2;
+    expect(openingSheets(doc, inSheet150)).toEqual({ first: 148, last: 152 });
+    expect(openingSheets(doc, null)).toEqual(firstSheets(doc));
+    // A place beyond the text (carried from a longer one) is its end.
+    expect(openingSheets(doc, doc.content.size + 500)).toEqual({ first: 297, last: 299 });
+  });
+
+  it('draws a short text whole wherever it opens', () => {
+    const doc = documentOf(19);
+    expect(openingSheets(doc, sheetStarts(doc)[10]!)).toBeNull();
+    expect(openingSheets(doc, null)).toBeNull();
   });
 });

@@ -24,6 +24,7 @@ import { DOMSerializer, type Node as ProseMirrorNode } from 'prosemirror-model';
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet, type EditorView, type NodeView, type NodeViewConstructor } from 'prosemirror-view';
 import { foldRuns, sheetBox, type SheetFolds, type VerticalBox } from './sheet-folds';
+import { sheetIndexAt } from './sheets';
 import { sameWindow, windowFor, WINDOW_MIN_SHEETS, type SheetWindow } from './visible-sheets';
 
 interface LazySheetsState {
@@ -52,8 +53,14 @@ export function firstSheets(doc: ProseMirrorNode, count = 5): SheetWindow | null
   return drawsLazily(doc) ? { first: 0, last: Math.min(doc.childCount, count) - 1 } : null;
 }
 
-/** The sheets drawn before the view has measured anything when it opens on sheet `index`: those around it (null in a short text). */
-export function sheetsAround(doc: ProseMirrorNode, index: number): SheetWindow | null {
+/**
+ * The sheets a view draws as it opens, before it has measured anything: those around position
+ * `at` (a place carried over from the other view, reading-place.ts), or the first few when it
+ * opens at the top (`at` null); null in a short text.
+ */
+export function openingSheets(doc: ProseMirrorNode, at: number | null): SheetWindow | null {
+  if (at === null) return firstSheets(doc);
+  const index = sheetIndexAt(doc, Math.min(at, doc.content.size));
   return drawsLazily(doc) ? windowFor(null, { first: index, last: index }, doc.childCount) : null;
 }
 

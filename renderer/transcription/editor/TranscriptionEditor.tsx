@@ -28,7 +28,7 @@ import { SaveProblem } from '../../storage/SaveProblem';
 import { useUnsavedWork } from '../../storage/unsaved-work';
 import { useWorkspace } from '../../workspace';
 import { highlightPlugin, setHighlights, type Highlight } from '../highlight-plugin';
-import { drawnSheets, drawnSheetsWith, lazySheetsPlugin, setDrawnSheets, sheetsAround } from '../lazy-sheets';
+import { drawnSheets, drawnSheetsWith, lazySheetsPlugin, openingSheets, setDrawnSheets } from '../lazy-sheets';
 import { readingPlaceIn, scrollToPlace, type ReadingPlace, type TextViewHandle } from '../reading-place';
 import { scrollViewTo } from '../scroll';
 import { followPane, sheetWindowInView } from '../sheet-window';
@@ -158,7 +158,7 @@ export function TranscriptionEditor(props: Props) {
           }),
           keymap(baseKeymap),
           highlightPlugin(),
-          lazySheetsPlugin(sheetsAround(props.doc, start ? sheetIndexAt(props.doc, at(start.from).pos) : 0)),
+          lazySheetsPlugin(openingSheets(props.doc, start?.from ?? null)),
           anchorTrackingPlugin(props.tracked),
         ],
       }),
